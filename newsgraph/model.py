@@ -1,0 +1,206 @@
+"""The data contract: plain dataclasses passed between every stage.
+
+Every extraction carries character offsets into ``Article.text`` and its ``text``
+always equals ``article.text[start:end]``.  ``Record.to_dict()`` gives the JSON form
+documented in ARCHITECTURE.md; ``Record.from_dict()`` reads it back.  Nothing here
+imports spaCy or SQL: this module is what the rest of the world sees.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+
+#: A time value: "YYYY[-MM[-DD]]" or a ["from", "to"] pair, or None when unknown.
+TimeValue = Union[str, list[str], None]
+
+
+@dataclass
+class Span:
+    """A stretch of ``article.text``; the base of every extraction."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    """One input document; ``text`` is the body after the reader removed any header."""
+
+    id: str
+    text: str
+    source: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    language: Optional[str] = "en"
+    #: Reader-specific extras (authors, JSONL fields beyond the known ones, ...).
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the content for idempotent ingest (text and date, not the id)."""
+        h = hashlib.sha256()
+        h.update((self.published or "").encode())
+        h.update(b"\0")
+        h.update(self.text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+@dataclass
+class Mention(Span):
+    #: "name" | "nominal" | "pronoun"
+    kind: str = "name"
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    kb_id: Optional[str] = None
+    roles: list[str] = field(default_factory=list)
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    #: ISO 3166 alpha-2 codes of the members of a region.
+    members: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    #: Set when a capital or city stands for its state ("Moscow said ...").
+    metonym_for: Optional[str] = None
+
+
+@dataclass
+class Quote(Span):
+    #: "direct" | "partial" | "indirect"
+    kind: str = "direct"
+    speaker: Optional[str] = None
+    speaker_name: Optional[str] = None
+    speaker_mention: Optional[Span] = None
+    cue: Optional[str] = None
+    medium: Optional[str] = None
+    confidence: float = 0.0
+
+
+@dataclass
+class Amount(Span):
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    object: Optional[str] = None
+    period: Optional[list[str]] = None
+    speaker: Optional[str] = None
+    #: [low, high] for ranges ("$3-4 billion"); ``value`` then holds the low end.
+    range: Optional[list[float]] = None
+
+
+@dataclass
+class TimeRef(Span):
+    value: TimeValue = None
+    #: "day" | "week" | "month" | "year" | "range" | "decade" | "century" | "time"
+    granularity: Optional[str] = None
+
+
+@dataclass
+class Event(Span):
+    source: Optional[str] = None
+    target: Optional[str] = None
+    code: str = ""
+    root: str = ""
+    quad_class: int = 0
+    goldstein: float = 0.0
+    source_actor: Optional[str] = None
+    target_actor: Optional[str] = None
+    negated: bool = False
+
+
+@dataclass
+class Tone:
+    score: float = 0.0
+    positive: float = 0.0
+    negative: float = 0.0
+    polarity: float = 0.0
+
+
+@dataclass
+class Theme(Span):
+    name: str = ""
+
+
+@dataclass
+class Repeat:
+    a: Span
+    b: Span
+    similarity: float
+
+
+@dataclass
+class Record:
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    tone: Tone = field(default_factory=Tone)
+    themes: list[Theme] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        return _build(cls, data)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Record":
+        return cls.from_dict(json.loads(text))
+
+    def spans(self) -> typing.Iterator[Span]:
+        """Every span in the Record, for offset checks."""
+        for e in self.entities:
+            yield from e.mentions
+        for q in self.quotes:
+            yield q
+            if q.speaker_mention is not None:
+                yield q.speaker_mention
+        yield from self.amounts
+        yield from self.times
+        yield from self.events
+        yield from self.themes
+        for r in self.repeats:
+            yield r.a
+            yield r.b
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """A Span over ``text`` whose ``text`` field is right by construction."""
+    return Span(start, end, text[start:end])
+
+
+def _build(tp: Any, data: Any) -> Any:
+    """Rebuild nested dataclasses from their ``asdict`` form, following type hints."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        # Union[str, list[str]] and friends: keep JSON values as they are.
+        return _build(args[0], data) if len(args) == 1 else data
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in names})
+    if origin is list:
+        (item,) = typing.get_args(tp) or (Any,)
+        return [_build(item, v) for v in data]
+    return data

@@ -1,0 +1,1 @@
+"""spaCy pipeline and newsgraph's own components, one module per component."""

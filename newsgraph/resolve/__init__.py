@@ -1,0 +1,1 @@
+"""Mentions -> canonical entities, within one article and across the corpus."""

@@ -1,0 +1,1 @@
+"""Running the per-article step: in this process, in local worker processes, or on Dask."""

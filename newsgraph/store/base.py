@@ -1,0 +1,177 @@
+"""What every backend shares: batch ingest with idempotency, failures, stats, read-only SQL.
+
+Backends supply a connection and four primitives (``_execute``, ``_insert``, ``_begin`` /
+``_commit`` / ``_rollback``); all SQL here is portable and uses ``?`` placeholders.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Sequence
+
+from newsgraph.ingest import ReadError
+from newsgraph.model import Record
+from newsgraph.resolve.corpus import corpus_id, entity_row, merge_rows
+from newsgraph.store.rows import ARTICLE_TABLES, COLUMNS, ENTITY_COLUMNS, FAILURE_COLUMNS, record_rows
+
+#: Tables ``newsgraph stats`` counts.
+COUNTED = ("articles", "entities", "mentions", "quotes", "amounts", "times", "events", "themes", "failures")
+
+
+class ReadOnlyError(ValueError):
+    """A user's SQL that would change the store or reach outside it."""
+
+
+@dataclass
+class BatchResult:
+    stored: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: list[ReadError] = field(default_factory=list)
+
+
+def schema_statements() -> list[str]:
+    """The statements of schema.sql, comment lines dropped."""
+    sql = importlib.resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    out = []
+    for chunk in sql.split(";"):
+        statement = "\n".join(line for line in chunk.splitlines() if not line.lstrip().startswith("--")).strip()
+        if statement:
+            out.append(statement)
+    return out
+
+
+class Store:
+    """A corpus of Records in a SQL database."""
+
+    read_only: bool
+
+    # -- backend primitives -------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        raise NotImplementedError
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        raise NotImplementedError
+
+    def _rollback(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Run one read-only statement typed by a user: column names and rows."""
+        raise NotImplementedError
+
+    # -- shared logic -------------------------------------------------------------------
+    def create_schema(self) -> None:
+        for statement in schema_statements():
+            self._execute(statement)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(set(hashes))
+        if not hashes:
+            return set()
+        marks = ",".join("?" * len(hashes))
+        return {r[0] for r in self._execute(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes)}
+
+    def add_records(self, records: list[Record]) -> BatchResult:
+        """Store a batch in one transaction.  Articles already stored (same content hash)
+        are skipped; a stored id with new content is replaced.  If the batch cannot be
+        written whole, each article is retried alone so only the broken ones fail."""
+        result = BatchResult()
+        known = self.known_hashes(r.article.content_hash for r in records)
+        fresh, seen = [], set()
+        for r in records:
+            h = r.article.content_hash
+            if h in known or h in seen:
+                result.skipped += 1
+            else:
+                seen.add(h)
+                fresh.append(r)
+        if not fresh:
+            return result
+        try:
+            self._write(fresh, result)
+        except Exception:  # noqa: BLE001 - isolate the article that broke the batch
+            self._rollback()
+            result.stored = result.replaced = 0
+            for r in fresh:
+                try:
+                    self._write([r], result)
+                except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
+                    self._rollback()
+                    file, line = r.article.meta.get("source_file"), r.article.meta.get("source_line")
+                    err = ReadError(file or r.article.id, line, f"article {r.article.id}: {type(exc).__name__}: {exc}", "store")
+                    result.failed.append(err)
+                    self.add_failures([err])
+        return result
+
+    def _write(self, records: list[Record], result: BatchResult) -> None:
+        self._begin()
+        ids = [r.article.id for r in records]
+        marks = ",".join("?" * len(ids))
+        existing = {row[0] for row in self._execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
+        for table in ARTICLE_TABLES:
+            key = "id" if table == "articles" else "article_id"
+            if existing:
+                self._execute(f"DELETE FROM {table} WHERE {key} IN ({','.join('?' * len(existing))})", list(existing))
+        rows: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
+        entity_rows: dict[str, tuple] = {}
+        for r in records:
+            ids_map = {e.id: corpus_id(e) for e in r.entities}
+            for e in r.entities:
+                row = entity_row(e, ids_map[e.id])
+                entity_rows[row[0]] = merge_rows(entity_rows[row[0]], row) if row[0] in entity_rows else row
+            for table, table_rows in record_rows(r, ids_map).items():
+                rows[table] += table_rows
+        self._upsert_entities(entity_rows)
+        for table, table_rows in rows.items():
+            if table_rows:
+                self._insert(table, COLUMNS[table], table_rows)
+        self._commit()
+        result.replaced += len(existing)
+        result.stored += len(records) - len(existing)
+
+    def _upsert_entities(self, rows: dict[str, tuple]) -> None:
+        if not rows:
+            return
+        ids = list(rows)
+        marks = ",".join("?" * len(ids))
+        cols = ",".join(ENTITY_COLUMNS)
+        for old in self._execute(f"SELECT {cols} FROM entities WHERE id IN ({marks})", ids):
+            rows[old[0]] = merge_rows(tuple(old), rows[old[0]])
+        self._execute(f"DELETE FROM entities WHERE id IN ({marks})", ids)
+        self._insert("entities", ENTITY_COLUMNS, list(rows.values()))
+
+    def add_failures(self, failures: list[ReadError]) -> None:
+        if not failures:
+            return
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self._begin()
+        self._insert("failures", FAILURE_COLUMNS, [(f.file, f.line, f.stage, f.message, now) for f in failures])
+        self._commit()
+
+    def stats(self) -> dict[str, Any]:
+        counts = {t: self._execute(f"SELECT count(*) FROM {t}")[0][0] for t in COUNTED}
+        first, last = self._execute("SELECT min(published_at), max(published_at) FROM articles")[0]
+        counts["published_from"] = str(first) if first else None
+        counts["published_to"] = str(last) if last else None
+        return counts
+
+    def record(self, article_id: str) -> Optional[Record]:
+        rows = self._execute("SELECT record FROM articles WHERE id = ?", [article_id])
+        return Record.from_json(rows[0][0]) if rows else None

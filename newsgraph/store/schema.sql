@@ -1,0 +1,148 @@
+-- newsgraph store schema: portable SQL for DuckDB and PostgreSQL.
+-- Offsets are character offsets into articles.text (end exclusive).
+-- JSON-valued columns are TEXT holding JSON, so both backends read them alike.
+
+CREATE TABLE IF NOT EXISTS articles (
+    id            TEXT PRIMARY KEY,
+    content_hash  TEXT NOT NULL UNIQUE,
+    source        TEXT,
+    url           TEXT,
+    title         TEXT,
+    published     TEXT,            -- as given (ISO 8601)
+    published_at  TIMESTAMP,       -- parsed, for ranges and timelines
+    language      TEXT,
+    text          TEXT NOT NULL,
+    meta          TEXT,            -- JSON
+    tone_score    DOUBLE PRECISION,
+    tone_positive DOUBLE PRECISION,
+    tone_negative DOUBLE PRECISION,
+    tone_polarity DOUBLE PRECISION,
+    cluster_id    TEXT,            -- near-duplicate cluster (corpus/dedupe)
+    record        TEXT NOT NULL,   -- the whole Record as JSON, as `extract` prints it
+    ingested_at   TIMESTAMP NOT NULL
+);
+
+-- One row per real-world entity across the corpus.
+CREATE TABLE IF NOT EXISTS entities (
+    id       TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    kb_id    TEXT,
+    country  TEXT,
+    lat      DOUBLE PRECISION,
+    lon      DOUBLE PRECISION,
+    members  TEXT,                 -- JSON list of ISO codes
+    roles    TEXT,                 -- JSON list
+    aliases  TEXT                  -- JSON list of surface names seen
+);
+
+-- An article's local entity (e1, e2 ...) and the corpus entity it was linked to.
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id  TEXT NOT NULL,
+    local_id    TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    roles       TEXT,
+    metonym_for TEXT,
+    PRIMARY KEY (article_id, local_id)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id  TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    kind        TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id    TEXT NOT NULL,
+    idx           INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    start_char    INTEGER NOT NULL,
+    end_char      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    speaker_id    TEXT,
+    speaker_name  TEXT,
+    speaker_start INTEGER,
+    speaker_end   INTEGER,
+    speaker_text  TEXT,
+    cue           TEXT,
+    medium        TEXT,
+    confidence    DOUBLE PRECISION,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS amounts (
+    article_id  TEXT NOT NULL,
+    idx         INTEGER NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    value       DOUBLE PRECISION,
+    range_low   DOUBLE PRECISION,
+    range_high  DOUBLE PRECISION,
+    unit        TEXT,
+    qualifier   TEXT,
+    object      TEXT,
+    period_from TEXT,
+    period_to   TEXT,
+    speaker_id  TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id  TEXT NOT NULL,
+    idx         INTEGER NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    value_from  TEXT,              -- a single value has value_from = value_to
+    value_to    TEXT,
+    granularity TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    article_id   TEXT NOT NULL,
+    idx          INTEGER NOT NULL,
+    start_char   INTEGER NOT NULL,
+    end_char     INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    source_id    TEXT,
+    target_id    TEXT,
+    source_actor TEXT,
+    target_actor TEXT,
+    code         TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    quad_class   INTEGER,
+    goldstein    DOUBLE PRECISION,
+    negated      BOOLEAN,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS themes (
+    article_id  TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+
+-- Inputs that could not be read, extracted or stored (nothing of them is elsewhere).
+CREATE TABLE IF NOT EXISTS failures (
+    file      TEXT,
+    line      INTEGER,
+    stage     TEXT NOT NULL,
+    error     TEXT NOT NULL,
+    failed_at TIMESTAMP NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities (entity_id);
+CREATE INDEX IF NOT EXISTS amounts_speaker ON amounts (speaker_id);
+CREATE INDEX IF NOT EXISTS events_actors ON events (source_actor, target_actor);
