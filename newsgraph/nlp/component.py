@@ -6,8 +6,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc
 
-if not Doc.has_extension("errors"):
-    Doc.set_extension("errors", default=None)
+from newsgraph.nlp import extensions  # noqa: F401  (registers doc._.errors)
 
 
 def doc_component(stage: str, attr: str, fn: Callable[[Doc], Any]) -> Callable[[Doc], Doc]:

@@ -19,6 +19,7 @@ DOC_ATTRS: dict[str, object] = {
     "tone": None,        # model.Tone
     "themes": None,      # list[model.Theme]
     "repeats": None,     # list[model.Repeat]
+    "errors": None,      # list[(stage, message)] of components that failed on this doc
 }
 
 
