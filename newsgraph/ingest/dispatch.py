@@ -70,7 +70,7 @@ def read_path(name: str) -> Iterator[Item]:
         return
     path = Path(name)
     if path.is_dir():
-        files = list(walk(path))
+        files = walk(path)
         if not files:
             yield ReadError(name, None, f"no readable files ({' '.join(READERS)}) in directory")
         for file in files:
@@ -81,14 +81,13 @@ def read_path(name: str) -> Iterator[Item]:
         yield ReadError(name, None, "no such file or directory")
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Supported files below ``root`` in sorted order, hidden files and folders skipped."""
+def walk(root: Path) -> list[Path]:
+    """Supported files below ``root`` sorted by path, hidden files and folders skipped."""
+    found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder, name)
-            if not name.startswith(".") and reader_for(path) is not None:
-                yield path
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, name) for name in files if not name.startswith(".")]
+    return sorted(p for p in found if reader_for(p) is not None)
 
 
 def read_file(path: Path) -> Iterator[Item]:
