@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
+import pyarrow as pa
+
+from newsgraph.corpus.dedupe import assign_clusters
 from newsgraph.ingest import ReadError
 from newsgraph.model import Record
 from newsgraph.resolve.corpus import corpus_id, entity_row, merge_rows
@@ -68,6 +71,25 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         """Run one read-only statement typed by a user: column names and rows."""
+        raise NotImplementedError
+
+    # -- read side (store/queries) --------------------------------------------------------
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of one of our read queries as dicts, on a connection of the calling thread,
+        so that readers in a server never wait for the writer."""
+        raise NotImplementedError
+
+    def arrow_batches(self, sql: str, batch_rows: int = 50_000) -> Iterator[pa.RecordBatch]:
+        """The result of a read query as Arrow batches (for exports)."""
+        raise NotImplementedError
+
+    def match_sql(self, target: str) -> str:
+        """Full-text match as a subquery with one ``?`` (the user's words): ``(id, score)``
+        for ``articles``, ``(article_id, idx, score)`` for ``quotes``; higher is better."""
+        raise NotImplementedError
+
+    def refresh_search(self) -> bool:
+        """Bring the full-text index up to date with the stored rows; True if it was rebuilt."""
         raise NotImplementedError
 
     # -- shared logic -------------------------------------------------------------------
@@ -131,13 +153,16 @@ class Store:
                 self._execute(f"DELETE FROM {table} WHERE {key} IN ({','.join('?' * len(existing))})", list(existing))
         rows: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
         entity_rows: dict[str, tuple] = {}
+        clusters = assign_clusters(records, self._near_copies)
         for r in records:
             ids_map = {e.id: corpus_id(e) for e in r.entities}
             for e in r.entities:
                 row = entity_row(e, ids_map[e.id])
                 entity_rows[row[0]] = merge_rows(entity_rows[row[0]], row) if row[0] in entity_rows else row
-            for table, table_rows in record_rows(r, ids_map).items():
+            cluster = clusters[r.article.id]
+            for table, table_rows in record_rows(r, ids_map, cluster.cluster_id).items():
                 rows[table] += table_rows
+            rows["minhash_bands"] += [(r.article.id, key) for key in cluster.band_keys]
         self._upsert_entities(entity_rows)
         for table, table_rows in rows.items():
             if table_rows:
@@ -145,6 +170,12 @@ class Store:
         self._commit()
         result.replaced += len(existing)
         result.stored += len(records) - len(existing)
+
+    def _near_copies(self, band_keys: list[int]) -> list[tuple]:
+        """Stored articles sharing an LSH band key: (id, cluster_id, text)."""
+        marks = ",".join("?" * len(band_keys))
+        return self._execute(f"SELECT id, cluster_id, text FROM articles WHERE id IN "
+                             f"(SELECT article_id FROM minhash_bands WHERE band_key IN ({marks}))", band_keys)
 
     def _upsert_entities(self, rows: dict[str, tuple]) -> None:
         if not rows:

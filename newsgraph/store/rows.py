@@ -22,6 +22,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("article_id", "idx", "start_char", "end_char", "text", "source_id", "target_id", "source_actor",
                "target_actor", "code", "root", "quad_class", "goldstein", "negated"),
     "themes": ("article_id", "name", "start_char", "end_char", "text"),
+    # Filled by the store from corpus.dedupe, not from the Record.
+    "minhash_bands": ("article_id", "band_key"),
 }
 
 ENTITY_COLUMNS = ("id", "name", "type", "kb_id", "country", "lat", "lon", "members", "roles", "aliases")

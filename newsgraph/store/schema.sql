@@ -140,6 +140,16 @@ CREATE TABLE IF NOT EXISTS failures (
     failed_at TIMESTAMP NOT NULL
 );
 
+-- Near-duplicate clustering (corpus/dedupe): each article's MinHash LSH band keys, so a
+-- later ingest finds the copies stored earlier.
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    article_id TEXT NOT NULL,
+    band_key   BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band_key);
+CREATE INDEX IF NOT EXISTS articles_cluster ON articles (cluster_id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);

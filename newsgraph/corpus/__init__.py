@@ -1,0 +1,1 @@
+"""Corpus-level work over stored Records: near-duplicate clusters, exports."""
