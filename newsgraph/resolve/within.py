@@ -1,13 +1,18 @@
 """Group an article's name mentions into entities with one canonical name each.
 
-People are grouped by surname, tolerating misspellings ("Larvov" for "Lavrov"); the
-canonical name keeps the given names of the fullest mention and the surname spelling the
-article uses most.  Other names are grouped by their normalised form.
+People are grouped by surname, tolerating misspellings and transliterations ("Larvov" for
+"Lavrov", "Zelenskyy" for "Zelensky"); a mention with given names joins only a person whose
+given names agree ("Sergei" and "Sergey" do, "Bill" and "Hillary" do not), and a lone
+surname joins the person last named with it.  The canonical name keeps the fullest given
+names and the surname spelling the article uses most.  Other names are grouped by a key:
+the gazetteer's when the name is a known place ("U.S." and "United States"), else the
+normalised name; an acronym joins the name whose initials it spells ("EU", "European Union").
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Optional
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -16,8 +21,11 @@ from newsgraph.model import Entity, Mention
 #: spaCy labels that name things; numbers and dates are left to amounts and times.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
-#: Similarity above which two surnames are taken as spellings of one name.
-SURNAME_SIMILARITY = 0.85
+#: Similarity above which two surnames (or two given names) are spellings of one name.
+NAME_SIMILARITY = 0.85
+
+#: Small words skipped when spelling a name's initials ("Organisation for Security ..." -> OSCE).
+INITIALS_SKIP = {"of", "the", "and", "for", "in", "on", "&", "de", "du", "des", "la", "le"}
 
 
 @dataclass
@@ -26,67 +34,110 @@ class NameMention:
     end: int
     text: str
     label: str
+    #: Identity from a knowledge base ("country:RU"); mentions with one key are one entity.
+    key: Optional[str] = None
 
 
 def normalise(name: str) -> str:
     """Key for grouping non-person names: case, leading article and possessive dropped."""
     key = name.casefold().strip()
-    for prefix in ("the ",):
-        if key.startswith(prefix):
-            key = key[len(prefix):]
+    if key.startswith("the "):
+        key = key[4:]
     for suffix in ("'s", "\u2019s"):
         if key.endswith(suffix):
             key = key[: -len(suffix)]
     return " ".join(key.split())
 
 
-def same_surname(a: str, b: str) -> bool:
+def similar(a: str, b: str) -> bool:
+    """One name spelled two ways: equal, or close enough and long enough to tell."""
     a, b = a.casefold(), b.casefold()
-    return a == b or (min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= SURNAME_SIMILARITY)
+    return a == b or (min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= NAME_SIMILARITY)
 
 
-def _person_tokens(text: str) -> list[str]:
+def person_tokens(text: str) -> list[str]:
     return text.replace("\u2019s", "").replace("'s", "").split()
+
+
+def initials(text: str) -> str:
+    words = [w for w in text.replace("-", " ").split() if w.casefold() not in INITIALS_SKIP]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def acronym(text: str) -> Optional[str]:
+    """The letters of an acronym mention ("U.S." -> "US"), or None for an ordinary name."""
+    letters = text.replace(".", "").replace("&", "")
+    return letters if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() else None
+
+
+class _Cluster:
+    def __init__(self, m: NameMention) -> None:
+        self.mentions = [m]
+        self.key = m.key or normalise(m.text)
+        self.person = m.label == "PERSON"
+
+    def add(self, m: NameMention) -> None:
+        self.mentions.append(m)
+
+    def surnames(self) -> set[str]:
+        return {person_tokens(m.text)[-1] for m in self.mentions if person_tokens(m.text)}
+
+    def given_names(self) -> list[str]:
+        return [person_tokens(m.text)[0] for m in self.mentions if len(person_tokens(m.text)) > 1]
+
+
+def _given_agree(cluster: _Cluster, m: NameMention) -> bool:
+    tokens = person_tokens(m.text)
+    if len(tokens) < 2:
+        return True
+    mine = tokens[0].rstrip(".")
+    for theirs in cluster.given_names():
+        theirs = theirs.rstrip(".")
+        if len(mine) == 1 or len(theirs) == 1:
+            if mine[0].casefold() != theirs[0].casefold():
+                return False
+        elif not similar(mine, theirs):
+            return False
+    return True
+
+
+def _person_home(clusters: list[_Cluster], m: NameMention) -> Optional[_Cluster]:
+    tokens = person_tokens(m.text)
+    if not tokens:
+        return None
+    for cluster in reversed(clusters):  # the person last named with this surname
+        if cluster.person and any(similar(s, tokens[-1]) for s in cluster.surnames()) and _given_agree(cluster, m):
+            return cluster
+    return None
+
+
+def abbreviates(a: str, b: str) -> bool:
+    """One name is the acronym of the other ("EU", "European Union")."""
+    return any(acronym(x) is not None and acronym(x) == initials(y) for x, y in ((a, b), (b, a)))
+
+
+def _other_home(clusters: list[_Cluster], m: NameMention) -> Optional[_Cluster]:
+    key = m.key or normalise(m.text)
+    for cluster in clusters:
+        if cluster.person:
+            continue
+        if cluster.key == key or (m.key is None and any(abbreviates(m.text, x.text) for x in cluster.mentions)):
+            return cluster
+    return None
 
 
 def group(mentions: list[NameMention]) -> list[Entity]:
     """Entities in order of first mention, ids ``e1``, ``e2``, ..."""
-    clusters: list[list[NameMention]] = []
-    keys: list[tuple[str, str]] = []
+    clusters: list[_Cluster] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if m.label not in NAME_LABELS:
             continue
-        if m.label == "PERSON":
-            surname = _person_tokens(m.text)[-1] if _person_tokens(m.text) else m.text
-            for i, (label, key) in enumerate(keys):
-                if label == "PERSON" and same_surname(key, surname) and _given_names_agree(clusters[i], m):
-                    clusters[i].append(m)
-                    break
-            else:
-                clusters.append([m])
-                keys.append(("PERSON", surname))
-            continue
-        key = normalise(m.text)
-        for i, (label, k) in enumerate(keys):
-            if label == m.label and k == key:
-                clusters[i].append(m)
-                break
+        home = _person_home(clusters, m) if m.label == "PERSON" else _other_home(clusters, m)
+        if home is None:
+            clusters.append(_Cluster(m))
         else:
-            clusters.append([m])
-            keys.append((m.label, key))
-    return [_entity(f"e{i + 1}", c) for i, c in enumerate(clusters)]
-
-
-def _given_names_agree(cluster: list[NameMention], m: NameMention) -> bool:
-    """A mention with given names joins only a cluster whose given names match them."""
-    mine = _person_tokens(m.text)[:-1]
-    if not mine:
-        return True
-    for other in cluster:
-        theirs = _person_tokens(other.text)[:-1]
-        if theirs and theirs[0][0].casefold() != mine[0][0].casefold():
-            return False
-    return True
+            home.add(m)
+    return [_entity(f"e{i + 1}", c.mentions) for i, c in enumerate(clusters)]
 
 
 def _entity(eid: str, cluster: list[NameMention]) -> Entity:
@@ -96,12 +147,13 @@ def _entity(eid: str, cluster: list[NameMention]) -> Entity:
 
 
 def canonical_name(cluster: list[NameMention], label: str) -> str:
-    """The fullest form, with the surname spelled as the article spells it most."""
+    """People: the fullest given names with the surname spelled as the article spells it
+    most.  Others: a spelled-out form over an acronym, then the commonest, then the longest."""
     if label != "PERSON":
         counts = Counter(m.text for m in cluster)
-        best = max(counts, key=lambda t: (counts[t], len(t)))
+        best = max(counts, key=lambda t: (acronym(t) is None, counts[t], len(t)))
         return best[4:] if best.startswith("the ") else best
-    tokens = [_person_tokens(m.text) for m in cluster]
+    tokens = [person_tokens(m.text) for m in cluster]
     surnames = Counter(t[-1] for t in tokens if t)
     surname = max(surnames, key=lambda s: (surnames[s], -_first_index(tokens, s)))
     fullest = max(tokens, key=len)

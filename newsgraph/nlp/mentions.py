@@ -1,0 +1,192 @@
+"""Name mentions from the small model's entities, mended where it is predictably wrong.
+
+``en_core_web_sm`` misses names in upper-case lines, puts determiners and possessive
+endings inside spans ("the United States", "Reagan 's"), tags countries as people or
+organisations, reads clubs in sports results as places, misses a name it found a line
+earlier, and labels one name differently within one article.  Each fix is one small pass
+over token spans; lookups are dictionary hits, so the passes cost little next to the parser.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from typing import Callable, Iterable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.recase import TokenSpan, recased_entities
+from newsgraph.resolve.gazetteer import DATA_DIR, Place, gazetteer
+from newsgraph.resolve.within import NAME_LABELS
+
+#: Words dropped from the edges of a name span.
+LEADING = {"the", "a", "an"}
+TRAILING = {"'s", "\u2019s", "'", "\u2019"}
+#: Longest name (in tokens) looked up in the gazetteer or matched again in the text.
+MAX_NAME_TOKENS = 5
+#: Labels a country name may wrongly carry; GPE and LOC are right for it.
+COUNTRY_WRONG = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
+#: Integers in a line that mark it as a results line ("Chicago 5 Houston 3").
+_INTEGER = re.compile(r"^\d{1,3}$")
+
+
+@functools.lru_cache(maxsize=1)
+def team_cues() -> frozenset[str]:
+    lines = (DATA_DIR / "team_cues.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def name_spans(doc: Doc, ner: Callable[[Doc], Doc], dictionary: frozenset[str]) -> list[TokenSpan]:
+    """Mended name spans of ``doc`` as (start token, end token, label), in text order."""
+    touched, recased = recased_entities(doc, ner, dictionary)
+    spans = [(e.start, e.end, e.label_) for e in doc.ents
+             if e.label_ in NAME_LABELS and not any(i in touched for i in range(e.start, e.end))]
+    spans += [s for s in recased if s[2] in NAME_LABELS]
+    spans = [t for t in (trim(doc, s) for s in spans) if t is not None]
+    spans = [retype(doc, s) for s in spans]
+    spans = _merge(spans, gazetteer_spans(doc, spans))
+    spans = _merge(spans, repeated_spans(doc, spans))
+    return vote(doc, spans)
+
+
+def trim(doc: Doc, span: TokenSpan) -> TokenSpan | None:
+    """The span without a leading article, trailing possessive, punctuation or space."""
+    start, end, label = span
+    while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end > start and doc[end - 1].text.endswith(("'s", "\u2019s")) and len(doc[end - 1]) > 2:
+        return None  # the possessive is glued to the word: no token boundary to cut at
+    return (start, end, label) if end > start else None
+
+
+def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
+    """Correct the label from the gazetteer and the sentence: countries are GPE, regions
+    LOC, demonyms NORP, and a city or county that beats or hosts someone is a club."""
+    start, end, label = span
+    text = doc[start:end].text
+    places = gazetteer().places(text)
+    kinds = {p.kind for p in places}
+    if "country" in kinds:
+        return (start, end, "GPE") if label in COUNTRY_WRONG else span
+    if "region" in kinds and label in {"PERSON", "NORP", "FAC", "GPE"}:
+        return start, end, "LOC"
+    if not places and gazetteer().adjective(text) is not None and label in {"PERSON", "ORG", "GPE", "LOC"}:
+        return start, end, "NORP"
+    if label in {"GPE", "LOC", "PERSON"} and "region" not in kinds and playing_team(doc, start, end):
+        return start, end, "ORG"
+    return span
+
+
+def playing_team(doc: Doc, start: int, end: int) -> bool:
+    """A name that beats, hosts or draws with someone, or is followed by a score in a
+    results line, names a team."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in {"nsubj", "dobj", "nsubjpass"} and head.lemma_ in team_cues():
+        return True
+    if root.dep_ == "pobj" and head.head.lemma_ in team_cues():
+        return True
+    if end < len(doc) and _INTEGER.match(doc[end].text):
+        line_ints = [t for t in _line(doc, start) if _INTEGER.match(t.text)]
+        return len(line_ints) >= 2
+    return False
+
+
+def _line(doc: Doc, i: int) -> list[Token]:
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = i
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    return list(doc[start:min(end + 1, len(doc))])
+
+
+def _label_for(place: Place) -> str:
+    return "GPE" if place.kind == "country" else "LOC"
+
+
+def gazetteer_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """Countries, regions and demonyms the model left untagged (capitalised words only)."""
+    taken = _covered(spans)
+    found = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if doc[i].is_title or doc[i].is_upper:
+            for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+                if any(j in taken or doc[j].is_space for j in range(i, i + n)):
+                    continue
+                text = doc[i:i + n].text
+                places = [p for p in gazetteer().places(text) if p.kind in ("country", "region")]
+                if places:
+                    match = (i, i + n, _label_for(places[0]))
+                elif gazetteer().adjective(text) is not None and doc[i].is_title:
+                    match = (i, i + n, "NORP")
+                if match:
+                    break
+        if match:
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return found
+
+
+def repeated_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """Untagged repeats of names tagged elsewhere in the article, and lone surnames of
+    people named in full ("Lebed" after "Alexander Lebed")."""
+    known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for start, end, label in spans:
+        words = tuple(t.text for t in doc[start:end])
+        known[words][label] += 1
+        if label == "PERSON" and len(words) > 1 and doc[end - 1].is_title and len(words[-1]) > 2:
+            known[(words[-1],)]["PERSON"] += 1
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted(known, key=len, reverse=True):
+        if words[0][:1].isupper() and len(words) <= MAX_NAME_TOKENS:
+            by_first[words[0]].append(words)
+    taken = _covered(spans)
+    found = []
+    i = 0
+    while i < len(doc):
+        hit = next((w for w in by_first.get(doc[i].text, ())
+                    if tuple(t.text for t in doc[i:i + len(w)]) == w
+                    and not any(j in taken for j in range(i, i + len(w)))), None)
+        if hit:
+            found.append((i, i + len(hit), known[hit].most_common(1)[0][0]))
+            i += len(hit)
+        else:
+            i += 1
+    return found
+
+
+def vote(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """One label per name in an article: the majority over its mentions, where a lone
+    word that is the surname of a person named in full counts as that person."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    surnames = set()
+    for start, end, label in spans:
+        labels[doc[start:end].text][label] += 1
+        if label == "PERSON" and end - start > 1:
+            surnames.add(doc[end - 1].text)
+    out = []
+    for start, end, label in spans:
+        text = doc[start:end].text
+        if end - start == 1 and text in surnames and not gazetteer().is_country_or_region(text):
+            out.append((start, end, "PERSON"))
+            continue
+        (best, n), *rest = labels[text].most_common()
+        out.append((start, end, best if n > labels[text][label] else label))
+    return out
+
+
+def _covered(spans: Iterable[TokenSpan]) -> set[int]:
+    return {i for start, end, _ in spans for i in range(start, end)}
+
+
+def _merge(spans: list[TokenSpan], extra: list[TokenSpan]) -> list[TokenSpan]:
+    taken = _covered(spans)
+    return sorted(spans + [s for s in extra if not any(i in taken for i in range(s[0], s[1]))])

