@@ -98,7 +98,7 @@ def _rss_item(item: ET.Element) -> Entry:
 
 def _atom_entry(entry: ET.Element) -> Entry:
     links = entry.findall(f"{ATOM}link")
-    link = next((l.get("href") for l in links if l.get("rel", "alternate") == "alternate"), None)
+    link = next((x.get("href") for x in links if x.get("rel", "alternate") == "alternate"), None)
     return Entry(
         key=_text(entry, f"{ATOM}id") or link,
         body=_plain(entry.find(f"{ATOM}content")) or _plain(entry.find(f"{ATOM}summary")),

@@ -11,10 +11,9 @@ from __future__ import annotations
 import gzip
 import zlib
 from pathlib import Path
-from typing import BinaryIO, Iterator, NamedTuple, Optional
+from typing import BinaryIO, Iterator, NamedTuple, Optional, Union
 
-from newsgraph.ingest import FILE_KEY, Item, ReadError
-from newsgraph.ingest import html
+from newsgraph.ingest import FILE_KEY, Item, ReadError, html
 from newsgraph.ingest.files import head
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -75,7 +74,7 @@ def records(stream: BinaryIO) -> Iterator[Record]:
         yield Record(offset, headers, block)
 
 
-def html_payload(record: Record) -> Optional[bytes | str]:
+def html_payload(record: Record) -> Optional[Union[bytes, str]]:
     """The HTML page a record holds (a successful HTTP response or an HTML resource),
     decoded when the HTTP headers name a charset; None for every other record."""
     kind = record.headers.get("warc-type")
@@ -101,7 +100,7 @@ def html_payload(record: Record) -> Optional[bytes | str]:
     return body.decode(charset, errors="replace") if charset else body
 
 
-def _article(record: Record, page: bytes | str, file: str) -> Item:
+def _article(record: Record, page: Union[bytes, str], file: str) -> Item:
     record_id = record.headers.get("warc-record-id", "").strip("<>") or f"{file}@{record.offset}"
     url = record.headers.get("warc-target-uri")
     result = html.parse(page, file, record_id, url=url)
@@ -109,7 +108,12 @@ def _article(record: Record, page: bytes | str, file: str) -> Item:
         result.message = f"record at byte {record.offset} ({url}): {result.message}"
         return result
     result.meta.update(
-        {FILE_KEY: file, "warc_offset": record.offset, "warc_target_uri": url, "warc_date": record.headers.get("warc-date")}
+        {
+            FILE_KEY: file,
+            "warc_offset": record.offset,
+            "warc_target_uri": url,
+            "warc_date": record.headers.get("warc-date"),
+        }
     )
     return result
 

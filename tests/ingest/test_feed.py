@@ -36,7 +36,10 @@ def test_atom_entries(data, split):
     assert warning.title == "Avalanche warning raised to level 4"
     assert warning.url == "https://dispatch.example.org/avalanche-4"  # rel=alternate, not rel=edit
     assert warning.published == "2024-02-01T06:00:00+01:00"  # published, not updated
-    assert warning.text == 'Forecasters raised the avalanche warning to level 4 of 5 on Thursday.\n\n"Stay on marked runs," the regional safety office said.'
+    assert warning.text == (
+        "Forecasters raised the avalanche warning to level 4 of 5 on Thursday.\n\n"
+        '"Stay on marked runs," the regional safety office said.'
+    )
     assert warning.meta["author"] == "Lena Gruber" and warning.meta["categories"] == ["weather"]
     # no id: the link; no published: updated; no content: summary
     assert school.id == "https://dispatch.example.org/school"
@@ -70,7 +73,10 @@ def test_feed_without_items_yields_nothing():
 
 
 def test_declared_legacy_encoding(tmp_path):
-    doc = '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Matin</title><item><description>Le café a rouvert.</description></item></channel></rss>'
+    doc = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Matin</title>'
+        "<item><description>Le café a rouvert.</description></item></channel></rss>"
+    )
     (tmp_path / "latin1.rss").write_bytes(doc.encode("iso-8859-1"))
     (art,) = read(tmp_path / "latin1.rss")
     assert art.text == "Le café a rouvert."

@@ -6,7 +6,13 @@ from newsgraph.ingest.files import file_id, read_text, text_problem
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("000_2bc63dc8be47816e.txt", "000_2bc63dc8be47816e"), ("crawl.warc.gz", "crawl"), ("crawl.warc", "crawl"), ("feed.rss", "feed"), ("v1.2.jsonl", "v1.2")],
+    [
+        ("000_2bc63dc8be47816e.txt", "000_2bc63dc8be47816e"),
+        ("crawl.warc.gz", "crawl"),
+        ("crawl.warc", "crawl"),
+        ("feed.rss", "feed"),
+        ("v1.2.jsonl", "v1.2"),
+    ],
 )
 def test_file_id(tmp_path, name, expected):
     assert file_id(tmp_path / name) == expected

@@ -29,12 +29,16 @@ def test_fixture_good_and_bad_lines(data, split):
 def test_known_fields_and_the_rest_in_meta():
     art = one({"id": "a1", "text": "Body.", "published": "2023-06-12T08:30:00", "title": "T", "url": "https://x.example/a",
                "source": "Courier", "language": "de", "topics": ["x"], "dateline": "BONN, June 12 -"})
-    assert (art.id, art.text, art.title, art.url, art.source, art.language) == ("a1", "Body.", "T", "https://x.example/a", "Courier", "de")
+    got = (art.id, art.text, art.title, art.url, art.source, art.language)
+    assert got == ("a1", "Body.", "T", "https://x.example/a", "Courier", "de")
     assert art.published == "2023-06-12T08:30:00"
     assert art.meta == {"topics": ["x"], "dateline": "BONN, June 12 -", FILE_KEY: "in.jsonl", LINE_KEY: 1}
 
 
-@pytest.mark.parametrize("date, expected", [("19950101", "1995-01-01"), (19950101, "1995-01-01"), ("1987-02-26T15:01:01", "1987-02-26T15:01:01")])
+@pytest.mark.parametrize(
+    "date, expected",
+    [("19950101", "1995-01-01"), (19950101, "1995-01-01"), ("1987-02-26T15:01:01", "1987-02-26T15:01:01")],
+)
 def test_date_is_an_alias_for_published(date, expected):
     assert one({"text": "x", "date": date}).published == expected
 

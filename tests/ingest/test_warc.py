@@ -13,7 +13,10 @@ def page(marker: str) -> bytes:
     return f"<html><body><article><p>{marker}. {PARAGRAPH * 4}</p></article></body></html>".encode()
 
 
-def record(kind: str, block: bytes, rid: str, uri: str = "https://news.example/a", ctype: str = "application/http; msgtype=response") -> bytes:
+RESPONSE = "application/http; msgtype=response"
+
+
+def record(kind: str, block: bytes, rid: str, uri: str = "https://news.example/a", ctype: str = RESPONSE) -> bytes:
     head = (
         f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{rid}>\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
         f"WARC-Target-URI: {uri}\r\nContent-Type: {ctype}\r\nContent-Length: {len(block)}\r\n\r\n"
@@ -61,7 +64,8 @@ def test_chunked_and_gzip_encoded_http_body(tmp_path):
 
 def test_charset_from_http_headers(tmp_path):
     body = page("Caf\u00e9 reopens").replace(b"Caf\xc3\xa9", "Caf\u00e9".encode("latin-1"))
-    (art,) = read(write(tmp_path, "c.warc", record("response", http(body, headers="Content-Type: text/html; charset=ISO-8859-1"), "l")))
+    headers = "Content-Type: text/html; charset=ISO-8859-1"
+    (art,) = read(write(tmp_path, "c.warc", record("response", http(body, headers=headers), "l")))
     assert art.text.startswith("Caf\u00e9 reopens.")
 
 
@@ -119,5 +123,6 @@ def test_empty_file_is_an_error(tmp_path):
 
 def test_deflate_encoding(tmp_path):
     body = zlib.compress(page("Deflated"))
-    (art,) = read(write(tmp_path, "c.warc", record("response", http(body, headers="Content-Type: text/html\r\nContent-Encoding: deflate"), "d")))
+    headers = "Content-Type: text/html\r\nContent-Encoding: deflate"
+    (art,) = read(write(tmp_path, "c.warc", record("response", http(body, headers=headers), "d")))
     assert art.text.startswith("Deflated.")
