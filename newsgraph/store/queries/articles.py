@@ -1,0 +1,47 @@
+"""Articles, newest first, and the near-duplicate clusters they belong to."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from newsgraph.store.base import Store
+from newsgraph.store.queries.common import Filters, Page, paged
+
+#: An article's listing fields (the text and Record stay out of lists).
+LISTED = "a.id, a.title, a.source, a.url, a.published, a.published_at, a.cluster_id, a.tone_score"
+
+#: The cluster an article belongs to; an article never clustered is its own.
+CLUSTER = "coalesce(a.cluster_id, a.id)"
+
+
+def collapsed(select: str, source: str, where: str, order_within: str) -> str:
+    """``SELECT select FROM source WHERE where`` (articles aliased ``a``) keeping one row per
+    near-duplicate cluster, the first by ``order_within``, with its number of ``copies``."""
+    return (f"SELECT * FROM (SELECT {select}, row_number() OVER (PARTITION BY {CLUSTER} ORDER BY {order_within}) AS rn, "
+            f"count(*) OVER (PARTITION BY {CLUSTER}) AS copies FROM {source} WHERE {where}) AS c WHERE rn = 1")
+
+
+def list_articles(store: Store, filters: Optional[Filters] = None, limit: int = 20, offset: int = 0,
+                  collapse: bool = False) -> Page:
+    where, params = (filters or Filters()).where()
+    if collapse:
+        sql = collapsed(LISTED, "articles a", where, "a.published_at, a.id")
+    else:
+        sql = f"SELECT {LISTED}, 1 AS copies FROM articles a WHERE {where}"
+    return paged(store, sql, params, "published_at DESC NULLS LAST, id", limit, offset)
+
+
+def get_article(store: Store, article_id: str) -> Optional[dict[str, Any]]:
+    rows = store.fetch(f"SELECT {LISTED}, a.text, a.language FROM articles a WHERE a.id = ?", [article_id])
+    return rows[0] if rows else None
+
+
+def cluster(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The other stored copies of an article's story, oldest first."""
+    return store.fetch(
+        f"SELECT {LISTED} FROM articles a WHERE {CLUSTER} = (SELECT {CLUSTER} FROM articles a WHERE a.id = ?) "
+        "AND a.id <> ? ORDER BY a.published_at NULLS LAST, a.id", [article_id, article_id])
+
+
+def sources(store: Store) -> list[str]:
+    return [r["source"] for r in store.fetch(
+        "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]

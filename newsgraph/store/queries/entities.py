@@ -1,0 +1,68 @@
+"""Entities across the corpus: lists, one entity's card, its mentions, its company."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from newsgraph.store.base import Store
+from newsgraph.store.queries.common import Filters, Page, json_list, marks, paged
+
+#: Articles per entity, the measure entity lists are ranked by.
+_ARTICLE_COUNTS = "SELECT entity_id, count(DISTINCT article_id) AS articles FROM article_entities GROUP BY entity_id"
+
+
+def list_entities(store: Store, q: Optional[str] = None, type: Optional[str] = None, limit: int = 20,
+                  offset: int = 0) -> Page:
+    """Entities by number of articles; ``q`` matches any part of a name or alias."""
+    conds, params = ["TRUE"], []
+    if q:
+        conds.append("lower(e.aliases) LIKE ?")
+        params.append("%" + q.casefold() + "%")
+    if type:
+        conds.append("e.type = ?")
+        params.append(type)
+    sql = (f"SELECT e.id, e.name, e.type, e.country, coalesce(c.articles, 0) AS articles FROM entities e "
+           f"LEFT JOIN ({_ARTICLE_COUNTS}) AS c ON c.entity_id = e.id WHERE {' AND '.join(conds)}")
+    return paged(store, sql, params, "articles DESC, name, id", limit, offset)
+
+
+def get_entity(store: Store, entity_id: str) -> Optional[dict[str, Any]]:
+    """The entity's row with its aliases, roles and members decoded, and its counts."""
+    rows = store.fetch("SELECT * FROM entities WHERE id = ?", [entity_id])
+    if not rows:
+        return None
+    entity = rows[0]
+    for key in ("aliases", "roles", "members"):
+        entity[key] = json_list(entity[key])
+    counts = store.fetch(
+        "SELECT (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?) AS articles, "
+        "(SELECT count(*) FROM mentions WHERE entity_id = ?) AS mentions, "
+        "(SELECT count(*) FROM quotes WHERE speaker_id = ?) AS quotes_by", [entity_id] * 3)[0]
+    entity.update(counts)
+    return entity
+
+
+def mentions(store: Store, entity_id: str, filters: Optional[Filters] = None, limit: int = 50,
+             offset: int = 0) -> Page:
+    """Every mention of the entity with its article, newest first."""
+    where, params = (filters or Filters()).where()
+    sql = ("SELECT m.article_id, m.start_char, m.end_char, m.text, m.kind, a.title, a.published, a.published_at "
+           f"FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {where}")
+    return paged(store, sql, [entity_id, *params], "published_at DESC NULLS LAST, article_id, start_char",
+                 limit, offset)
+
+
+def cooccurring(store: Store, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities appearing in the most articles together with this one."""
+    return store.fetch(
+        "SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS articles "
+        "FROM article_entities s JOIN article_entities o ON o.article_id = s.article_id AND o.entity_id <> s.entity_id "
+        "JOIN entities e ON e.id = o.entity_id WHERE s.entity_id = ? "
+        "GROUP BY e.id, e.name, e.type ORDER BY articles DESC, e.name LIMIT ?", [entity_id, limit])
+
+
+def names(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """id -> {name, type} for the given entity ids."""
+    if not ids:
+        return {}
+    rows = store.fetch(f"SELECT id, name, type FROM entities WHERE id IN ({marks(ids)})", ids)
+    return {r["id"]: r for r in rows}
