@@ -1,0 +1,185 @@
+"""Component ``newsgraph_amounts``: the quantities of an article that are amounts, with
+what they count, the period they cover and who claims them.
+
+``quantities.scan`` reads the figures; this module judges them on the parse.  Not
+amounts: anything inside a time expression (``doc._.times``: years, dates, clock
+times), bare numbers that name rather than count ("No. 1", "Flight 17", "Boeing 747"),
+pronoun-like "one", and bare year-like integers.  The object is the noun phrase the
+number modifies ("900,000 jobs"), the one after "of" ("10,000 tonnes of wheat"), or the
+subject of a verb of value ("investments amounted to $30.5 billion").  The period is a
+time expression attached to the same clause; the speaker is that of the innermost
+quote around the amount that has one (``doc._.quotes``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Amount, Quote, TimeRef
+from newsgraph.nlp import lexicon
+from newsgraph.nlp.component import doc_component
+from newsgraph.nlp.quantities import Quantity, scan
+
+_CONTEXT = lexicon.load("amounts.json")
+ID_WORDS = frozenset(_CONTEXT["id_words"])
+VALUE_VERBS = frozenset(_CONTEXT["value_verbs"])
+
+#: spaCy labels of names: a bare number inside one is part of the name ("Group of 20").
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+#: Dependents that belong in the noun phrase an amount counts ("accumulated Russian investments").
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "advmod", "quantmod", "case"})
+NOUNS = ("NOUN", "PROPN")
+_WORD_BEFORE = re.compile(r"([\w#.]+)\s*$")
+
+
+def _is_amount(doc: Doc, q: Quantity, root: Token) -> bool:
+    if not q.bare:
+        return True
+    if any(t.ent_type_ in NAME_LABELS for t in doc.char_span(q.number_start, q.number_end, alignment_mode="expand")):
+        return False  # "Boeing 747", "the Group of 20"
+    counts = root.dep_ == "nummod" and root.head.pos_ in NOUNS
+    if q.plain and 1800 <= q.value <= 2100 and not counts:
+        return False  # a year the times component did not claim
+    if q.words and q.value == 1 and not counts:
+        return False  # "one of the largest", "no one"
+    before = _WORD_BEFORE.search(doc.text, max(0, q.start - 16), q.start)
+    return not (q.plain and before and before.group(1).lower() in ID_WORDS)  # "No. 1", "Article 5"
+
+
+def _noun_phrase_tokens(noun: Token) -> set[int]:
+    """The noun, its left modifiers and its conjuncts ("companies and joint ventures")."""
+    keep = {noun.i}
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in NOUN_MODIFIERS:
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ == "cc":
+            keep.add(child.i)
+        elif child.dep_ == "conj" and child.pos_ in NOUNS:
+            keep |= _noun_phrase_tokens(child)
+    return keep
+
+
+def noun_phrase(noun: Token, amount: Span) -> Optional[str]:
+    """The text of ``noun``'s phrase without the amount, determiners and edge punctuation."""
+    doc = noun.doc
+    keep = _noun_phrase_tokens(noun) - set(range(amount.start, amount.end))
+    lo = hi = noun.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while lo < noun.i and (doc[lo].dep_ in ("det", "predet", "cc") or doc[lo].is_punct):
+        lo += 1
+    while hi > noun.i and (doc[hi].dep_ == "cc" or doc[hi].is_punct):
+        hi -= 1
+    return doc[lo:hi + 1].text
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    """The noun a verb of value says something about, through relative clauses
+    ("investments, which totalled ..."), participles ("investments totalling ...") and
+    shared subjects ("rose 5 pct and reached ...")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            return subject if subject.pos_ in NOUNS else None
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS:
+            return verb.head
+        if verb.dep_ not in ("xcomp", "conj", "ccomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def object_of(amount: Span) -> Optional[str]:
+    """What the amount counts or measures, from the parse around its root."""
+    root = amount.root
+    of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= amount.end]
+    objects = [c for c in of[0].children if c.dep_ == "pobj" and c.pos_ in NOUNS] if of else []
+    if objects:
+        return noun_phrase(objects[0], amount)  # "10,000 tonnes of wheat"
+    link = root.head
+    if link.i in range(amount.start, amount.end) or link is root:
+        return None
+    if root.dep_ == "pobj" and link.dep_ in ("prep", "agent"):
+        link = link.head  # "investments of $5 billion", "amounted to $30.5 billion"
+    if link.pos_ in NOUNS:
+        return noun_phrase(link, amount)  # "900,000 jobs", "a $5 billion deal"
+    if link.pos_ == "ADJ" and link.dep_ in ("amod", "acl") and link.head.pos_ in NOUNS:
+        return noun_phrase(link.head, amount)  # "investments worth $5 billion"
+    if link.pos_ == "ADJ":
+        link = link.head
+    if link.pos_ in ("VERB", "AUX") and link.lemma_.lower() in VALUE_VERBS:
+        subject = _subject(link)
+        return noun_phrase(subject, amount) if subject is not None else None
+    return None
+
+
+def _clause(token: Token, stop: set[int]) -> tuple[Token, bool]:
+    """(the verb governing ``token``, whether the way up passed through ``stop``)."""
+    for _ in range(12):
+        if token.i in stop:
+            return token, True
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token, False
+        token = token.head
+    return token, False
+
+
+def period_of(amount: Span, times: list[tuple[TimeRef, Span]], amounts: list[Span]) -> Optional[list[str]]:
+    """The [from, to] of the time expression attached to the amount itself, else of the
+    nearest one attached to the amount's clause and to no other amount."""
+    own = set(range(amount.start, amount.end))
+    others = {i for a in amounts if a is not amount for i in range(a.start, a.end)}
+    verb, _ = _clause(amount.root, set())
+    direct, clause = [], []
+    for time, span in times:
+        if time.value is None or span.sent != amount.sent:
+            continue
+        head, hit = _clause(span.root, own | others)
+        if hit and head.i in own:
+            direct.append(time)
+        elif not hit and head.i == verb.i:
+            clause.append(time)
+    found = direct or clause
+    if not found:
+        return None
+    time = min(found, key=lambda t: min(abs(t.start - amount.end_char), abs(amount.start_char - t.end)))
+    return list(time.value) if isinstance(time.value, list) else [time.value, time.value]
+
+
+def speaker_of(start: int, end: int, quotes: list[Quote]) -> Optional[str]:
+    """The speaker of the innermost quote around [start, end) that has one."""
+    around = sorted((q for q in quotes if q.start <= start and end <= q.end and q.speaker), key=lambda q: q.end - q.start)
+    return around[0].speaker if around else None
+
+
+def find_amounts(doc: Doc) -> list[Amount]:
+    times = doc._.times or []
+    found: list[tuple[Quantity, Span]] = []
+    for q in scan(doc.text):
+        if any(t.start < q.end and q.start < t.end for t in times):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and _is_amount(doc, q, span.root):
+            found.append((q, span))
+    time_spans = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times]
+    time_spans = [(t, s) for t, s in time_spans if s is not None]
+    spans = [s for _, s in found]
+    return [
+        Amount(q.start, q.end, doc.text[q.start:q.end], value=q.value, unit=q.unit, qualifier=q.qualifier,
+               object=object_of(span), period=period_of(span, time_spans, spans),
+               speaker=speaker_of(q.start, q.end, doc._.quotes or []), range=q.range)
+        for q, span in found
+    ]
+
+
+@Language.factory("newsgraph_amounts")
+def make_amounts(nlp: Language, name: str):
+    return doc_component("amounts", "amounts", find_amounts)
