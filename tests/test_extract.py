@@ -76,3 +76,32 @@ def test_a_failing_component_fails_only_its_article(nlp):
 def test_empty_text_gives_an_empty_record(nlp):
     (rec,) = extract([Article(id="empty", text="")], nlp=nlp)
     assert rec.entities == [] and rec.article.text == ""
+
+
+def _articles_beside_the_project(limit: int):
+    """The project's samples, plus real newswire from ../shared/eval when it is there."""
+    from conftest import SAMPLES, SHARED
+
+    from newsgraph.ingest import read_paths
+
+    paths = [str(SAMPLES)]
+    reuters = SHARED / "eval" / "reuters21578_body200.jsonl"
+    if reuters.is_file():
+        paths.append(str(reuters))
+    for n, item in enumerate(read_paths(paths)):
+        if n >= limit:
+            break
+        if isinstance(item, Article):
+            yield item
+
+
+def test_offsets_hold_over_many_articles(nlp):
+    """The contract: text == article.text[start:end] for every span of every Record."""
+    records = [r for r in extract(_articles_beside_the_project(150), nlp=nlp) if isinstance(r, Record)]
+    assert len(records) >= 20
+    for rec in records:
+        _check_offsets(rec)
+        ids = {e.id for e in rec.entities}
+        assert len(ids) == len(rec.entities)
+        for q in rec.quotes:
+            assert q.speaker is None or q.speaker in ids
