@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from newsgraph.store.base import Store
+from newsgraph.model import Record
+from newsgraph.store.base import COUNTED, Store
 from newsgraph.store.queries.common import Filters, Page, paged
 
 #: An article's listing fields (the text and Record stay out of lists).
@@ -45,3 +46,18 @@ def cluster(store: Store, article_id: str) -> list[dict[str, Any]]:
 def sources(store: Store) -> list[str]:
     return [r["source"] for r in store.fetch(
         "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
+
+
+def record(store: Store, article_id: str) -> Optional[Record]:
+    """The article's stored Record."""
+    rows = store.fetch("SELECT record FROM articles WHERE id = ?", [article_id])
+    return Record.from_json(rows[0]["record"]) if rows else None
+
+
+def corpus_stats(store: Store) -> dict[str, Any]:
+    """Rows per table and the publication date range."""
+    out: dict[str, Any] = {t: store.fetch(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in COUNTED}
+    span = store.fetch("SELECT min(published_at) AS first, max(published_at) AS last FROM articles")[0]
+    out["published_from"] = span["first"].isoformat() if span["first"] else None
+    out["published_to"] = span["last"].isoformat() if span["last"] else None
+    return out

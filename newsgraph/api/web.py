@@ -1,0 +1,117 @@
+"""The web UI: server-rendered pages over the same queries as the REST API."""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+
+from newsgraph.api import charts, highlight
+from newsgraph.api.deps import filters, store
+from newsgraph.resolve.corpus import corpus_id
+from newsgraph.store import Store
+from newsgraph.store.queries import articles, entities, quotes, relations, search, timeline
+from newsgraph.store.queries.common import Filters
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+templates = Jinja2Templates(env=Environment(loader=PackageLoader("newsgraph.api", "templates"), autoescape=True))
+PER_PAGE = 20
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)
+
+
+@router.get("/")
+def search_page(request: Request, q: str = Query("", max_length=500),
+                kind: Literal["articles", "quotes"] = "articles", collapse: bool = False,
+                page: int = Query(1, ge=1, le=10_000), f: Filters = Depends(filters), s: Store = Depends(store)):
+    offset = (page - 1) * PER_PAGE
+    if q.strip() and kind == "quotes":
+        results = search.search_quotes(s, q, f, PER_PAGE, offset)
+    elif q.strip():
+        results = search.search_articles(s, q, f, PER_PAGE, offset, collapse)
+    else:
+        results = articles.list_articles(s, f, PER_PAGE, offset, collapse)
+    names = entities.names(s, [x for x in (f.entity, f.speaker) if x])
+    return templates.TemplateResponse(request, "search.html", {
+        "q": q, "kind": kind, "collapse": collapse, "f": f, "page": page, "results": results,
+        "pages": max(1, -(-results.total // PER_PAGE)), "sources": articles.sources(s), "names": names,
+        "args": {k: v for k, v in request.query_params.items() if k != "page"},
+    })
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str, s: Store = Depends(store)):
+    row = articles.get_article(s, article_id)
+    record = articles.record(s, article_id)
+    if row is None or record is None:
+        raise HTTPException(404, "article not found")
+    ids = {e.id: corpus_id(e) for e in record.entities}
+    by_local = {e.id: e for e in record.entities}
+    groups: dict[str, list[Any]] = {}
+    for e in sorted(record.entities, key=lambda e: (-len(e.mentions), e.name)):
+        groups.setdefault(e.type, []).append(e)
+    return templates.TemplateResponse(request, "article.html", {
+        "a": row, "record": record, "body": highlight.render(record.article.text, record), "ids": ids,
+        "by_local": by_local, "groups": groups, "copies": articles.cluster(s, article_id),
+    })
+
+
+@router.get("/entities")
+def entities_page(request: Request, q: str = Query("", max_length=200), type: str = Query("", max_length=20),
+                  page: int = Query(1, ge=1, le=10_000), s: Store = Depends(store)):
+    results = entities.list_entities(s, q or None, type or None, 50, (page - 1) * 50)
+    return templates.TemplateResponse(request, "entities.html", {
+        "q": q, "type": type, "results": results, "page": page, "pages": max(1, -(-results.total // 50)),
+        "args": {k: v for k, v in request.query_params.items() if k != "page"},
+    })
+
+
+@router.get("/entities/{entity_id}")
+def entity_page(request: Request, entity_id: str, interval: Literal["day", "week", "month", "year"] = "month",
+                s: Store = Depends(store)):
+    card = entities.get_entity(s, entity_id)
+    if card is None:
+        raise HTTPException(404, "entity not found")
+    points = timeline.mention_timeline(s, entity_id, interval)
+    return templates.TemplateResponse(request, "entity.html", {
+        "e": card, "interval": interval, "chart": charts.bar_chart(points), "points": points,
+        "said": quotes.quotes(s, speaker=entity_id, limit=20),
+        "about": quotes.quotes(s, about=entity_id, limit=20),
+        "company": entities.cooccurring(s, entity_id, 15),
+        "recent": articles.list_articles(s, Filters(entity=entity_id), 10, 0),
+    })
+
+
+@router.get("/relations")
+def relations_page(request: Request, a: str = Query("", max_length=64), b: str = Query("", max_length=64),
+                   interval: Literal["day", "week", "month", "year"] = "month",
+                   nodes: int = Query(24, ge=2, le=80), s: Store = Depends(store)):
+    graph = relations.graph(s, max_nodes=nodes)
+    placed = charts.circle_layout(graph["nodes"])
+    people = entities.list_entities(s, limit=60).items
+    chosen = entities.names(s, [x for x in (a, b) if x])
+    tone: Optional[charts.LineChart] = None
+    rows: list[dict[str, Any]] = []
+    if a in chosen and b in chosen:
+        rows = relations.tone_between(s, a, b, interval)
+        periods = [r["period"] for r in rows]
+        value = lambda r, k: r[k]["value"] if r[k] else None  # noqa: E731
+        tone = charts.line_chart(periods, {
+            f"{chosen[a]['name']} \u2192 {chosen[b]['name']} (Goldstein)": ("ab", [value(r, "events_a_to_b") for r in rows]),
+            f"{chosen[b]['name']} \u2192 {chosen[a]['name']} (Goldstein)": ("ba", [value(r, "events_b_to_a") for r in rows]),
+            "tone of articles naming both": ("both", [value(r, "article_tone") for r in rows]),
+        })
+    return templates.TemplateResponse(request, "relations.html", {
+        "graph": graph, "placed": placed, "people": people, "a": a, "b": b, "chosen": chosen,
+        "interval": interval, "tone": tone, "rows": rows, "nodes": nodes,
+    })
+
+
+@router.get("/about")
+def about_page(request: Request, s: Store = Depends(store)):
+    return templates.TemplateResponse(request, "about.html", {"stats": articles.corpus_stats(s)})
