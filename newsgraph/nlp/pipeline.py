@@ -19,6 +19,7 @@ COMPONENTS: dict[str, str] = {
     "newsgraph_places": "newsgraph.nlp.places",
     "newsgraph_quotes": "newsgraph.nlp.quotes",
     "newsgraph_speakers": "newsgraph.nlp.speakers",
+    "newsgraph_events": "newsgraph.nlp.events",
 }
 
 #: spaCy refuses texts longer than this; ``newsgraph.extract`` chunks below it.

@@ -1,0 +1,132 @@
+"""CAMEO events on the PETRARCH validation sets: root-code P/R/F1 from the shared scorer
+and source/target actor agreement.
+
+    .venv/bin/python bench/events.py [--shared ../shared] [--show-errors 10]
+
+The sets' sentences are stylised and their actors fictional ("Arnor", "Gondor"), so
+``bench/events_gazetteer.json`` names them twice: for the NER (an EntityRuler before
+spaCy's ``ner``) and for actor codes (the events component's ``actors`` file, the hook an
+analyst uses for an own actor dictionary).  Real countries and roles are left to newsgraph.
+Actor agreement is counted over predicted events matched one-to-one to gold events of the
+same root in the same sentence, exact and on the first three letters (the country).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from newsgraph.extract import extract
+from newsgraph.ingest import ReadError
+from newsgraph.model import Article, Record
+from newsgraph.nlp.pipeline import COMPONENTS, MODEL
+
+HERE = Path(__file__).resolve().parent
+SETS = ("events_udpetrarch_validate.jsonl", "events_petrarch2_unittest.jsonl")
+
+
+def pipeline(gazetteer: dict[str, dict[str, str]], actors_file: Path) -> Language:
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns([{"label": label, "pattern": name} for label, names in gazetteer.items()
+                        if label != "about" for name in names])
+    for name, module in COMPONENTS.items():
+        importlib.import_module(module)
+        config = {"actors": str(actors_file)} if name == "newsgraph_events" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def predict(nlp: Language, rows: list[dict], out: Path) -> list[Record]:
+    articles = [Article(id=r["id"], text=r["text"]) for r in rows]
+    records = []
+    with out.open("w", encoding="utf-8") as fh:
+        for result in extract(articles, nlp=nlp):
+            if isinstance(result, ReadError):
+                print(f"failed: {result}", file=sys.stderr)
+                continue
+            records.append(result)
+            fh.write(result.to_json() + "\n")
+    return records
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """Gold and predicted events of the same root, one-to-one, actors agreeing first."""
+    pairs, free = [], list(pred)
+    for g in gold:
+        same = [p for p in free if p["root"] == g["code"][:2]]
+        if same:
+            best = max(same, key=lambda p: (p["source_actor"] == g["source"]) + (p["target_actor"] == g["target"]))
+            free.remove(best)
+            pairs.append((g, best))
+    return pairs
+
+
+def actor_agreement(rows: list[dict], records: list[Record]) -> dict[str, float]:
+    by_id = {r.article.id: r for r in records}
+    n = Counter()
+    for row in rows:
+        record = by_id.get(row["id"])
+        pred = [vars(e) for e in record.events] if record else []
+        for g, p in match(row["events"], pred):
+            n["matched"] += 1
+            n["source"] += p["source_actor"] == g["source"]
+            n["target"] += p["target_actor"] == g["target"]
+            n["both"] += p["source_actor"] == g["source"] and p["target_actor"] == g["target"]
+            n["source_country"] += (p["source_actor"] or "")[:3] == g["source"][:3]
+            n["target_country"] += (p["target_actor"] or "")[:3] == g["target"][:3]
+    total = n.pop("matched", 0) or 1
+    return {"matched_events": total, **{k: round(v / total, 3) for k, v in n.items()}}
+
+
+def show_errors(rows: list[dict], records: list[Record], limit: int) -> None:
+    by_id = {r.article.id: r for r in records}
+    shown = 0
+    for row in rows:
+        gold = Counter(e["code"][:2] for e in row["events"])
+        record = by_id.get(row["id"])
+        pred = Counter(e.root for e in record.events) if record else Counter()
+        if gold != pred and shown < limit:
+            shown += 1
+            print(f"  {row['id']}: {row['text'][:110]}")
+            print(f"    gold {[(e['source'], e['target'], e['code']) for e in row['events']]}")
+            print(f"    pred {[(e.source_actor, e.target_actor, e.code) for e in record.events] if record else None}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
+    ap.add_argument("--show-errors", type=int, default=0)
+    args = ap.parse_args()
+    eval_dir = Path(args.shared) / "eval"
+    out_dir = HERE / "out"
+    out_dir.mkdir(exist_ok=True)
+    gazetteer = json.loads((HERE / "events_gazetteer.json").read_text(encoding="utf-8"))
+    actors_file = out_dir / "events_actors.json"
+    actors_file.write_text(json.dumps({n: c for label, names in gazetteer.items() if label != "about"
+                                       for n, c in names.items()}), encoding="utf-8")
+    nlp = pipeline(gazetteer, actors_file)
+    for name in SETS:
+        gold_path = eval_dir / name
+        rows = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+        pred_path = out_dir / name.replace(".jsonl", ".pred.jsonl")
+        records = predict(nlp, rows, pred_path)
+        print(f"== {name}")
+        scored = subprocess.run([sys.executable, str(eval_dir / "score" / "score_events.py"),
+                                 "--gold", str(gold_path), "--pred", str(pred_path)],
+                                capture_output=True, text=True, check=True)
+        print(scored.stdout.strip().splitlines()[-1])
+        print("actor agreement", json.dumps(actor_agreement(rows, records)))
+        if args.show_errors:
+            show_errors(rows, records, args.show_errors)
+
+
+if __name__ == "__main__":
+    main()

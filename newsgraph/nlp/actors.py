@@ -1,0 +1,249 @@
+"""Who an argument of a verb is: the entity a noun phrase refers to and its CAMEO actor code.
+
+CAMEO codes a state actor as the country (ISO alpha-3) plus a role (``RUSGOV``), so a
+person acts for the country of their office: ``Russian Foreign Minister Sergey Lavrov`` is
+``RUSGOV``, ``Gondor's police`` is ``GONCOP``, a capital standing for its state codes as
+the state, and a first person inside a quotation is the quote's speaker.  Everything comes
+from ``doc._.entities`` (places, roles, metonymy) and ``doc._.quotes``; the tables are in
+``newsgraph/data/cameo_actors.json``, optionally extended by an analyst's own actor file.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+import pycountry
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Entity, Quote
+from newsgraph.nlp.cameo import load_json
+
+#: Entity types that can act or be acted upon.
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Dependencies that stay inside a noun phrase's pre-modifiers ("Russian Foreign Minister X").
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "case", "det", "punct"})
+#: Prepositions through which a noun points at its actor, in order of preference:
+#: "ties with Gondor", "an attack by Osgiliath soldiers", "the ambassadors of Arnor".
+ACTOR_PREPS = ("with", "between", "by", "against", "to", "toward", "towards", "of", "from", "in", "at", "on")
+MAX_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Actor:
+    entity: str
+    code: Optional[str] = None
+
+
+class ActorTable:
+    """Role nouns, region and organisation codes, and an optional analyst's actor file."""
+
+    def __init__(self, data: dict, extra: Optional[dict[str, str]] = None) -> None:
+        self._agents: dict[str, str] = data["agents"]
+        named = {**data["regions"], **data["organisations"], **(extra or {})}
+        self._named = {k.casefold(): v for k, v in named.items()}
+
+    @classmethod
+    def load(cls, actors_path: Optional[str] = None) -> "ActorTable":
+        extra = None
+        if actors_path:
+            with open(actors_path, encoding="utf-8") as fh:
+                extra = json.load(fh)
+        return cls(load_json("cameo_actors.json"), extra)
+
+    def agent(self, word: str) -> Optional[str]:
+        """The role code of a role noun ("" for nouns that stand for their place, such as
+        "partners"), None for other words."""
+        word = word.casefold()
+        if word not in self._agents and word.endswith("s"):
+            word = word[:-1]
+        return self._agents.get(word)
+
+    def named(self, name: str) -> Optional[str]:
+        return self._named.get(name.casefold())
+
+
+@functools.lru_cache(maxsize=512)
+def country_code(code: str) -> Optional[str]:
+    """ISO 3166 alpha-3 for an alpha-2 (or alpha-3) code, as CAMEO codes countries."""
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
+    return country.alpha_3 if country else None
+
+
+def compose(base: Optional[str], agent: Optional[str]) -> Optional[str]:
+    """``RUS`` + ``GOV``; organisation codes (IGO...) already say what they are."""
+    if base is None:
+        return None
+    return base + agent if agent and len(base) == 3 else base
+
+
+def noun_modifiers(root: Token) -> Iterable[Token]:
+    """The pre-modifiers of a noun phrase, through compounds, possessives and appositions."""
+    for child in root.children:
+        if child.dep_ in MODIFIER_DEPS:
+            yield child
+            yield from noun_modifiers(child)
+
+
+class DocActors:
+    """Actors of one Doc: which entity each token belongs to and what it codes as."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: Optional[list[Quote]],
+                 table: ActorTable, first_person: frozenset[str]) -> None:
+        self.doc = doc
+        self.table = table
+        self.first_person = first_person
+        self.entities = {e.id: e for e in entities}
+        self._token_entity: dict[int, Entity] = {}
+        self._roots: dict[str, list[Token]] = {}
+        for e in entities:
+            if e.type not in ACTOR_TYPES:
+                continue
+            for m in sorted(e.mentions, key=lambda m: m.kind != "name", reverse=True):
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    self._token_entity[tok.i] = e
+                if m.kind == "name":
+                    self._roots.setdefault(e.id, []).append(span.root)
+        self._affiliations: dict[str, tuple[Optional[str], Optional[str]]] = {}
+        self._quotes = [(q.start, q.end, self.entities[q.speaker]) for q in quotes or ()
+                        if q.speaker in self.entities]
+        self._place_words = {m.text.casefold(): b for e in entities if e.type in ("GPE", "NORP", "LOC")
+                             for b in [self._base(e)] if b for m in e.mentions if m.kind == "name"}
+
+    def entity_at(self, tok: Token) -> Optional[Entity]:
+        return self._token_entity.get(tok.i)
+
+    def speaker_at(self, tok: Token) -> Optional[Entity]:
+        """The speaker of the quotation ``tok`` is in (innermost), if any."""
+        inside = [(end - start, e) for start, end, e in self._quotes if start <= tok.idx < end]
+        return min(inside, key=lambda p: p[0])[1] if inside else None
+
+    def phrase(self, tok: Token, subject: bool = False) -> list[Actor]:
+        """Actors of the noun phrase headed by ``tok`` and of the phrases coordinated with it.
+        A ``subject`` that is neither a name nor a role noun acts only through its modifiers
+        ("Moscow's plan"), never through a prepositional object ("an embargo against Mordor")."""
+        return _unique(self._coordinated(tok, 0, subject))
+
+    def _head(self, tok: Token, depth: int, subject: bool = False) -> list[Actor]:
+        if depth > MAX_DEPTH:
+            return []
+        entity = self.entity_at(tok)
+        if entity is not None:
+            return [self.actor(entity, self._agent_of(tok))]
+        if tok.lower_ in self.first_person:
+            speaker = self.speaker_at(tok)
+            return [self.actor(speaker)] if speaker else []
+        agent = self.table.agent(tok.lemma_)
+        agent = self.table.agent(tok.lower_) if agent is None else agent
+        if agent is not None:
+            return self._agent_phrase(tok, agent, depth)
+        for child in self._pointers(tok, preps=not subject):
+            found = self._coordinated(child, depth + 1)
+            if found:
+                return found
+        return []
+
+    def _agent_phrase(self, tok: Token, agent: str, depth: int) -> list[Actor]:
+        """"Gondor's government", "soldiers from Gondor", "Minister Telemar": the person if
+        one is named, else the place, with ``agent`` as role."""
+        person = next((self.entity_at(c) for c in tok.children if c.dep_ in ("appos", "compound")
+                       and self.entity_at(c) is not None and self.entity_at(c).type == "PERSON"), None)
+        places = self._places(tok, depth)
+        if not places and tok.dep_ == "conj":
+            # "Danish media and government": the modifiers of the first conjunct are shared
+            places = self._places(tok.head, depth)
+        if person is not None:
+            base = self._affiliation(person)[0] or next((self._base(self.entities[a.entity]) for a in places), None)
+            return [Actor(person.id, compose(base, agent))]
+        return [Actor(a.entity, compose(self._base(self.entities[a.entity]), agent)) for a in places]
+
+    def _places(self, tok: Token, depth: int) -> list[Actor]:
+        """What a role noun belongs to; those with a code if any ("the Calenardhon Minister
+        of Silly Walks" belongs to Calenardhon, not to Silly Walks)."""
+        found = [a for c in self._pointers(tok) for a in self._coordinated(c, depth + 1)]
+        coded = [a for a in found if self._base(self.entities[a.entity])]
+        return coded or found
+
+    def _coordinated(self, tok: Token, depth: int, subject: bool = False) -> list[Actor]:
+        found = self._head(tok, depth, subject)
+        for conj in tok.conjuncts:
+            if conj.i > tok.i:
+                found += self._head(conj, depth, subject)
+        return found
+
+    def _pointers(self, tok: Token, preps: bool = True) -> list[Token]:
+        """Tokens through which a noun points at who it is about, most telling first."""
+        out = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if not preps:
+            return out
+        by_prep = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+        for p in ACTOR_PREPS:
+            if p in by_prep:
+                out += [c for c in by_prep[p].children if c.dep_ == "pobj"]
+        return out
+
+    def _agent_of(self, tok: Token) -> Optional[str]:
+        """A role noun heading the phrase a name is part of ("Gondor's government")."""
+        head = tok.head if tok.dep_ in ("poss", "compound", "amod") else None
+        return self.table.agent(head.lemma_) if head is not None and self.entity_at(head) is None else None
+
+    def actor(self, entity: Entity, agent: Optional[str] = None) -> Actor:
+        base, own_agent = self._affiliation(entity)
+        return Actor(entity.id, compose(base, agent or own_agent))
+
+    def _base(self, entity: Entity) -> Optional[str]:
+        """The country, region or organisation code of an entity itself."""
+        names = [entity.name] + [m.text for m in entity.mentions if m.kind == "name"]
+        for name in names:
+            code = self.table.named(name)
+            if code:
+                return code
+        target = entity.metonym_for
+        if target in self.entities and target != entity.id:
+            return self._base(self.entities[target])
+        for code in (target, entity.country):
+            if code and country_code(code.upper()):
+                return country_code(code.upper())
+        return None
+
+    def _affiliation(self, entity: Entity) -> tuple[Optional[str], Optional[str]]:
+        """(base code, role) of an entity; for a person or organisation their country from
+        their title or the place names around their name, their role from role nouns."""
+        if entity.id not in self._affiliations:
+            self._affiliations[entity.id] = self._find_affiliation(entity)
+        return self._affiliations[entity.id]
+
+    def _find_affiliation(self, entity: Entity) -> tuple[Optional[str], Optional[str]]:
+        base = self._base(entity)
+        if entity.type in ("GPE", "LOC", "NORP", "FAC"):
+            return base, None
+        words = [w for role in entity.roles for w in role.split()]
+        words += [w for m in entity.mentions if m.kind == "name" for w in m.text.split()]
+        mods = [t for root in self._roots.get(entity.id, ()) for t in self._np_of(root)]
+        agent = next((a for a in (self.table.agent(w) for w in words + [t.lemma_ for t in mods]) if a), None)
+        if base is None:
+            base = next((b for b in (self._token_base(t) for t in mods) if b), None)
+        if base is None:
+            base = next((b for b in (self._word_base(w) for w in words) if b), None)
+        return base, agent
+
+    def _np_of(self, root: Token) -> list[Token]:
+        top = root.head if root.dep_ in ("appos", "compound") else root
+        return [top, *noun_modifiers(top)]
+
+    def _token_base(self, tok: Token) -> Optional[str]:
+        entity = self.entity_at(tok)
+        if entity is not None and entity.type in ("GPE", "NORP", "LOC"):
+            return self._base(entity)
+        return self._word_base(tok.text)
+
+    def _word_base(self, word: str) -> Optional[str]:
+        return self._place_words.get(word.casefold()) or self.table.named(word)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    return list(dict.fromkeys(actors))

@@ -1,0 +1,115 @@
+"""The CAMEO codebook and verb dictionary (``newsgraph/data/cameo_*.json``), loaded once.
+
+Coding an action is a lookup: a verb lemma and the lemmas of its arguments (particle,
+prepositions, object) select the most specific dictionary entry.  Keeping the tables in
+data files lets analysts extend the dictionary the way PETRARCH users extend theirs.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Union
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+Entry = Union[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    name: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """What a verb codes: ``forward`` from source to target, ``backward`` from target to
+    source (``visit`` is 042 for the visitor and 043, hosting, for the visited)."""
+
+    forward: Optional[str]
+    backward: Optional[str] = None
+
+    @classmethod
+    def parse(cls, value: str) -> "Action":
+        forward, _, backward = value.partition(":")
+        return cls(forward or None, backward or None)
+
+
+def load_json(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class Codebook:
+    """CAMEO codes with their root, quad class and Goldstein score."""
+
+    def __init__(self, data: dict) -> None:
+        self._names = {c: v["name"] for c, v in data["codes"].items()}
+        self._goldstein = {c: float(v["goldstein"]) for c, v in data["codes"].items()}
+        self._quad = {r: int(q) for r, q in data["quad_class"].items()}
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._names
+
+    def __getitem__(self, code: str) -> Code:
+        if code not in self._names:
+            raise KeyError(f"not a CAMEO code in the codebook: {code!r}")
+        root = code[:2]
+        return Code(code, root, self._quad[root], self._goldstein[code], self._names[code])
+
+
+class VerbDictionary:
+    """Verb lemma + argument lemmas -> Action, plus the intent recoding of CAMEO 03/13."""
+
+    def __init__(self, data: dict) -> None:
+        self._verbs: dict[str, list[tuple[frozenset[str], Action]]] = {}
+        for lemma, entry in data["verbs"].items():
+            table = {"": entry} if isinstance(entry, str) else entry
+            patterns = [(frozenset(k.split()), Action.parse(v)) for k, v in table.items()]
+            # most specific first, so the first pattern whose words are all present wins
+            self._verbs[lemma] = sorted(patterns, key=lambda p: -len(p[0]))
+        intent = data["intent"]
+        self.intent_triggers = frozenset(intent["triggers"])
+        self._recode = intent["recode"]
+        self.negators = frozenset(data["negators"])
+        self.negation_exceptions = frozenset(data["negation_exceptions"])
+        self.clause_target_roots = frozenset(data["clause_target_roots"])
+        self.hostile_roots = frozenset(data["hostile_roots"])
+        self.conditional_marks = frozenset(data["conditional_marks"])
+        self.first_person = frozenset(data["first_person"])
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self._verbs
+
+    def action(self, lemma: str, args: set[str]) -> Optional[Action]:
+        """The entry for ``lemma`` whose words are all among ``args``, the longest first."""
+        for words, action in self._verbs.get(lemma, ()):
+            if words <= args:
+                return action
+        return None
+
+    def action_words(self, lemma: str) -> frozenset[str]:
+        """Every argument word the entries of ``lemma`` name ("in" for "arrive in")."""
+        return frozenset(w for words, _ in self._verbs.get(lemma, ()) for w in words)
+
+    def intent(self, code: str) -> str:
+        """The CAMEO code for announcing ``code`` instead of doing it (unchanged if none)."""
+        for key in (code, code[:3], code[:2]):
+            if key in self._recode:
+                return self._recode[key]
+        return code
+
+
+@functools.lru_cache(maxsize=1)
+def codebook() -> Codebook:
+    return Codebook(load_json("cameo_codes.json"))
+
+
+@functools.lru_cache(maxsize=1)
+def verbs() -> VerbDictionary:
+    return VerbDictionary(load_json("cameo_verbs.json"))

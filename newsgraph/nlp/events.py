@@ -1,0 +1,244 @@
+"""Component ``newsgraph_events``: who did what to whom, coded in CAMEO.
+
+A verb found in the CAMEO verb dictionary is an event when its subject and one of its
+arguments resolve to entities (``newsgraph.nlp.actors``).  Around that core the clause
+decides what kind of event it is:
+
+* a verb under an intention ("seeks to", "is committed to", "vowed to") announces the act:
+  cooperation becomes CAMEO 03, force becomes 13;
+* a verb under another coded verb belongs to it ("called on X to withdraw" is an appeal,
+  not a withdrawal; "signed an accord to supply" is the signing);
+* a negated act ("does not consider", "did not attack", "refusal to talk", but not "cannot
+  but applaud") did not happen: no event, unless the pipeline asks to keep it flagged
+  ``negated`` (to study denials); a conditional ("if they attack") is no event;
+* coordinated subjects with no target act on each other ("A and B signed a treaty").
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Event
+from newsgraph.nlp.actors import ACTOR_PREPS, Actor, ActorTable, DocActors
+from newsgraph.nlp.cameo import Action, Codebook, VerbDictionary, codebook, verbs
+from newsgraph.nlp.component import doc_component
+
+#: Dependencies along which a verb inherits the subject, negation and intention of its
+#: governor: "is about to restore", "committed to expanding", "refused to meet".
+CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "conj", "acl", "advcl", "dobj", "attr"})
+#: Of those, the ones that carry negation and intention down (not coordination or adjuncts).
+SCOPE_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "acl", "advcl", "dobj", "attr"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Locative prepositions name a target only when the dictionary entry names them ("arrive in").
+LOCATIVE = frozenset({"in", "at"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+class EventCoder:
+    """The verb dictionary, codebook and actor tables, built once per pipeline."""
+
+    def __init__(self, dictionary: VerbDictionary, book: Codebook, table: ActorTable,
+                 keep_negated: bool = False) -> None:
+        self.dictionary = dictionary
+        self.book = book
+        self.table = table
+        self.keep_negated = keep_negated
+
+    def __call__(self, doc: Doc) -> list[Event]:
+        coded = {v.i: a for v in doc if (a := self._action(v)) is not None}
+        if not coded or not doc._.entities:
+            return []
+        actors = DocActors(doc, doc._.entities, doc._.quotes, self.table, self.dictionary.first_person)
+        absorbed = set()
+        clauses = {}
+        for i in coded:
+            chain = controllers(doc[i])
+            governor = next((t for t in in_scope(chain)[1:] if t.i in coded), None)
+            if governor is not None:
+                if governor.lemma_.lower() not in self.dictionary.intent_triggers:
+                    continue  # an appeal for, or refusal of, the act: the governor codes it
+                absorbed.add(governor.i)
+            clauses[i] = chain
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for i, chain in clauses.items():
+            if i in absorbed:
+                continue
+            for event in self._events(doc[i], coded[i], chain, actors):
+                key = (event.source_actor, event.source, event.target_actor, event.target, event.code, event.start)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    def _action(self, verb: Token) -> Optional[Action]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = verb.lemma_.lower()
+        return self.dictionary.action(lemma, arguments(verb)) if lemma in self.dictionary else None
+
+    def _events(self, verb: Token, action: Action, chain: list[Token], actors: DocActors) -> Iterator[Event]:
+        scope = in_scope(chain)
+        if any(c.dep_ == "mark" and c.lower_ in self.dictionary.conditional_marks for t in scope for c in t.children):
+            return
+        negated = any(self._negates(c) for t in scope for c in t.children) or any(
+            t.lemma_.lower() in self.dictionary.negators for t in scope[1:])
+        if negated and not self.keep_negated:
+            return
+        intent = any(t.lemma_.lower() in self.dictionary.intent_triggers for t in scope[1:])
+        subject = subject_of(chain)
+        if subject is None:
+            return
+        if subject.dep_ == "nsubjpass":
+            agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            if agent is None:
+                return
+            sources, targets, arg = actors.phrase(agent, subject=True), actors.phrase(subject), agent
+        else:
+            sources = actors.phrase(subject, subject=True)
+            arg, targets = self._targets(verb, action, actors, set(sources))
+        if not sources:
+            return
+        if arg is None:
+            arg = next((c for c in verb.children if c.dep_ == "dobj"), verb)
+        left = min(subject.left_edge.i, verb.i)
+        right = max(verb.i, arg.right_edge.i)
+        span = doc_span(verb.doc, left, right)
+        if not targets:
+            # "A and B signed a treaty": coordinated actors act on each other
+            pairs = [(a, b, action.forward) for a in sources for b in sources if a != b]
+        else:
+            pairs = [(s, t, action.forward) for s in sources for t in targets]
+            pairs += [(t, s, action.backward) for s, t, _ in pairs]
+        for source, target, code in pairs:
+            if code:
+                yield self._event(span, source, target, self.dictionary.intent(code) if intent else code, negated)
+
+    def _targets(self, verb: Token, action: Action, actors: DocActors,
+                 sources: set[Actor]) -> tuple[Optional[Token], list[Actor]]:
+        """The first argument of ``verb`` that names actors other than the sources."""
+        roots = {code[:2] for code in (action.forward, action.backward) if code}
+        named = self.dictionary.action_words(verb.lemma_.lower())
+        if roots & self.dictionary.hostile_roots:
+            named |= LOCATIVE  # "fired at", "a crackdown in": force is aimed at the place
+        for arg in target_arguments(verb, named, bool(roots & self.dictionary.clause_target_roots)):
+            found = [a for a in actors.phrase(arg) if a not in sources]
+            if found:
+                return arg, found
+        return None, []
+
+    def _negates(self, tok: Token) -> bool:
+        if tok.dep_ != "neg":
+            return False
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is None or nxt.lower_ not in self.dictionary.negation_exceptions
+
+    def _event(self, span: tuple[int, int, str], source: Actor, target: Actor, code: str, negated: bool) -> Event:
+        info = self.book[code]
+        start, end, text = span
+        return Event(start, end, text, source=source.entity, target=target.entity, code=code, root=info.root,
+                     quad_class=info.quad_class, goldstein=info.goldstein, source_actor=source.code,
+                     target_actor=target.code, negated=negated)
+
+
+def arguments(verb: Token) -> set[str]:
+    """Lemmas that select a dictionary entry: particle, prepositions and their objects,
+    the object and its modifiers, complement verbs and manner adverbs."""
+    out: set[str] = set()
+    for c in verb.children:
+        dep = c.dep_
+        if dep in ("prt", "xcomp", "ccomp", "advmod", "nsubjpass"):
+            out.add(c.lemma_.lower())
+        elif dep == "dobj":
+            out.add(c.lemma_.lower())
+            out.update(m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound"))
+        elif dep in ("prep", "agent"):
+            out.add(c.lower_)
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out.add(o.lemma_.lower())
+                    out.update(m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound"))
+    return out
+
+
+def controllers(verb: Token) -> list[Token]:
+    """``verb`` and the words governing it up to the one with a subject: restore <- about
+    <- is (Arnor); expanding <- to <- committed <- remain (Moscow)."""
+    chain = [verb]
+    tok = verb
+    while not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok.dep_ in CONTROL_DEPS and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def in_scope(chain: list[Token]) -> list[Token]:
+    """The part of the chain whose negation and intention reach the verb."""
+    scope = [chain[0]]
+    for below, above in zip(chain, chain[1:]):
+        if below.dep_ == "conj":
+            # "committed to expanding and deepening": the second verb shares what governs the
+            # first, not the first verb's own negation (except a modal's: "cannot but applaud")
+            if above.pos_ == "AUX":
+                scope.append(above)
+        elif below.dep_ in SCOPE_DEPS:
+            scope.append(above)
+        else:
+            break
+    return scope
+
+
+def subject_of(chain: list[Token]) -> Optional[Token]:
+    """The subject the verb inherits; with object control ("urged Eriador to respond") the
+    governor's object, and for a relative clause the noun it modifies."""
+    for below, tok in zip([None, *chain], chain):
+        if below is not None and below.dep_ in ("xcomp", "acl"):
+            # "urged Eriador to respond", "Eriador's refusal to talk"
+            obj = next((c for c in tok.children if c.dep_ == ("dobj" if below.dep_ == "xcomp" else "poss")), None)
+            if obj is not None:
+                return obj
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head
+            return subject
+    return None
+
+
+def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterator[Token]:
+    """Candidate targets in order: indirect and direct object, prepositional objects (a
+    locative one only if the dictionary entry names it), for statements (``clause``) the
+    subject of the complement clause ("warned that Gondor would ..."), then anything named
+    inside the object, adjuncts and purpose clause ("signed an accord to supply Gondor")."""
+    children = list(verb.children)
+    for dep in ("dative", "iobj", "dobj"):
+        yield from (c for c in children if c.dep_ == dep)
+    preps = {c.lower_: c for c in children if c.dep_ == "prep"}
+    for p in ACTOR_PREPS + ("for", "into", "upon", "over", "toward", "towards"):
+        if p in preps and (p not in LOCATIVE or p in named):
+            yield from (o for o in preps[p].children if o.dep_ == "pobj")
+    if clause:
+        for c in children:
+            if c.dep_ == "ccomp":
+                yield from (s for s in c.children if s.dep_ in SUBJECT_DEPS)
+    for c in children:
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and (c.lower_ not in LOCATIVE or c.lower_ in named)) or (
+                c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (
+                c.dep_ in ("xcomp", "advcl") and not any(s.dep_ in SUBJECT_DEPS for s in c.children)):
+            yield from (t for t in c.subtree if t is not c and t.pos_ in ("PROPN", "NOUN", "PRON"))
+
+
+def doc_span(doc: Doc, left: int, right: int) -> tuple[int, int, str]:
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    return start, end, doc.text[start:end]
+
+
+@Language.factory("newsgraph_events", default_config={"actors": None, "keep_negated": False})
+def make_events(nlp: Language, name: str, actors: Optional[str], keep_negated: bool):
+    """``actors``: an optional JSON file of extra actor names -> CAMEO codes (an analyst's
+    actor dictionary, e.g. for militias or companies), added to newsgraph's own tables.
+    ``keep_negated``: keep negated acts as events flagged ``negated`` instead of dropping them."""
+    coder = EventCoder(verbs(), codebook(), ActorTable.load(actors), keep_negated)
+    return doc_component("events", "events", coder)
