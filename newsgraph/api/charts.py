@@ -30,7 +30,8 @@ def bar_chart(points: list[dict[str, Any]], width: int = 640, height: int = 140,
     """Bars for ``[{period, count}]``, scaled to fit ``width`` x ``height``."""
     peak = max((p["count"] for p in points), default=0) or 1
     slot = width / max(len(points), 1)
-    bars = [Bar(i * slot + slot * 0.1, height - p["count"] / peak * height, slot * 0.8,
+    bar = min(slot * 0.8, 48.0)
+    bars = [Bar(i * slot + (slot - bar) / 2, height - p["count"] / peak * height, bar,
                 p["count"] / peak * height, str(p["period"]), p["count"]) for i, p in enumerate(points)]
     every = max(1, math.ceil(len(points) / max_ticks))
     ticks = [(b.x + b.width / 2, b.label) for i, b in enumerate(bars) if i % every == 0]
@@ -83,15 +84,22 @@ class Placed:
     x: float
     y: float
     r: float
+    #: Where the label goes: outside the circle, anchored away from it.
+    label_x: float
+    label_y: float
+    anchor: str
 
 
 def circle_layout(nodes: list[dict[str, Any]], size: int = 560) -> dict[str, Placed]:
     """Nodes on a circle, heaviest first from the top, sized by weight."""
     heaviest = max((n["weight"] for n in nodes), default=1) or 1
-    centre, radius = size / 2, size / 2 - 70
+    centre, radius = size / 2, size / 2 - 110
     out = {}
     for i, n in enumerate(nodes):
         angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
-        out[n["id"]] = Placed(n["id"], n["name"], n["type"], n["weight"], centre + radius * math.cos(angle),
-                              centre + radius * math.sin(angle), 5 + 9 * math.sqrt(n["weight"] / heaviest))
+        r = 5 + 9 * math.sqrt(n["weight"] / heaviest)
+        cos, sin = math.cos(angle), math.sin(angle)
+        anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
+        out[n["id"]] = Placed(n["id"], n["name"], n["type"], n["weight"], centre + radius * cos, centre + radius * sin,
+                              r, centre + (radius + r + 6) * cos, centre + (radius + r + 6) * sin + 4 + 6 * sin, anchor)
     return out

@@ -20,6 +20,19 @@ templates = Jinja2Templates(env=Environment(loader=PackageLoader("newsgraph.api"
 PER_PAGE = 20
 
 
+def headline(item: dict[str, Any], width: int = 90) -> str:
+    """The title, else the opening words of the text, else the id."""
+    if item.get("title"):
+        return item["title"]
+    lead = " ".join((item.get("lead") or "").split())
+    if not lead:
+        return item.get("id") or item.get("article_id") or ""
+    return lead if len(lead) <= width else lead[:width].rsplit(" ", 1)[0] + "\u2026"
+
+
+templates.env.filters["headline"] = headline
+
+
 def error_page(request: Request, status: int, message: str) -> Response:
     return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
                                       status_code=status)
@@ -30,8 +43,8 @@ def search_page(request: Request, q: str = Query("", max_length=500),
                 kind: Literal["articles", "quotes"] = "articles", collapse: bool = False,
                 page: int = Query(1, ge=1, le=10_000), f: Filters = Depends(filters), s: Store = Depends(store)):
     offset = (page - 1) * PER_PAGE
-    if q.strip() and kind == "quotes":
-        results = search.search_quotes(s, q, f, PER_PAGE, offset)
+    if kind == "quotes":
+        results = quotes.quotes(s, speaker=f.speaker, q=q.strip() or None, filters=f, limit=PER_PAGE, offset=offset)
     elif q.strip():
         results = search.search_articles(s, q, f, PER_PAGE, offset, collapse)
     else:
@@ -80,8 +93,8 @@ def entity_page(request: Request, entity_id: str, interval: Literal["day", "week
     points = timeline.mention_timeline(s, entity_id, interval)
     return templates.TemplateResponse(request, "entity.html", {
         "e": card, "interval": interval, "chart": charts.bar_chart(points), "points": points,
-        "said": quotes.quotes(s, speaker=entity_id, limit=20),
-        "about": quotes.quotes(s, about=entity_id, limit=20),
+        "said": quotes.quotes(s, speaker=entity_id, limit=10),
+        "about": quotes.quotes(s, about=entity_id, limit=10),
         "company": entities.cooccurring(s, entity_id, 15),
         "recent": articles.list_articles(s, Filters(entity=entity_id), 10, 0),
     })
@@ -99,6 +112,7 @@ def relations_page(request: Request, a: str = Query("", max_length=64), b: str =
     rows: list[dict[str, Any]] = []
     if a in chosen and b in chosen:
         rows = relations.tone_between(s, a, b, interval)
+    if rows:
         periods = [r["period"] for r in rows]
         value = lambda r, k: r[k]["value"] if r[k] else None  # noqa: E731
         tone = charts.line_chart(periods, {

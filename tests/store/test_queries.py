@@ -83,7 +83,7 @@ def test_search_sees_articles_added_after_a_refresh(corpus):
 
 
 def test_quote_search_by_words(corpus):
-    page = search.search_quotes(corpus, "sanctions")
+    page = quotes.quotes(corpus, q="sanctions")
     assert [(q["article_id"], q["speaker"]) for q in page.items] == [("berlin-1", "Olaf Scholz")]
 
 

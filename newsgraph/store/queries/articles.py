@@ -8,7 +8,8 @@ from newsgraph.store.base import COUNTED, Store
 from newsgraph.store.queries.common import Filters, Page, paged
 
 #: An article's listing fields (the text and Record stay out of lists).
-LISTED = "a.id, a.title, a.source, a.url, a.published, a.published_at, a.cluster_id, a.tone_score"
+LISTED = ("a.id, a.title, substr(a.text, 1, 160) AS lead, a.source, a.url, a.published, a.published_at, "
+          "a.cluster_id, a.tone_score")
 
 #: The cluster an article belongs to; an article never clustered is its own.
 CLUSTER = "coalesce(a.cluster_id, a.id)"

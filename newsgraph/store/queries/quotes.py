@@ -10,7 +10,7 @@ from newsgraph.store.queries.common import Filters, Page, paged
 #: articles, ``e`` the speaker's entity row).
 QUOTED = ("q.article_id, q.idx, q.kind, q.text, q.start_char, q.end_char, q.speaker_id, "
           "coalesce(e.name, q.speaker_name) AS speaker, q.speaker_name, q.cue, q.confidence, "
-          "a.title, a.published, a.published_at, a.source")
+          "a.title, substr(a.text, 1, 160) AS lead, a.published, a.published_at, a.source")
 
 #: Quotes whose span contains a mention of the entity in the parameter.
 ABOUT = ("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND m.entity_id = ? "

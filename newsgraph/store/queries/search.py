@@ -1,4 +1,5 @@
-"""BM25 full-text search over articles and quotes, with filters and snippets.
+"""BM25 full-text search over articles, with filters, cluster collapsing and snippets
+(quotes are searched by ``quotes.quotes(q=...)``).
 
 The match itself is the backend's (DuckDB's fts extension, PostgreSQL's tsvector); the
 filters, cluster collapsing and paging are shared SQL, and snippets are cut in Python so
@@ -33,18 +34,6 @@ def search_articles(store: Store, q: str, filters: Optional[Filters] = None, lim
     page = paged(store, sql, [q, *params], "score DESC, id", limit, offset)
     _add_snippets(store, page.items, q)
     return page
-
-
-def search_quotes(store: Store, q: str, filters: Optional[Filters] = None, limit: int = 20, offset: int = 0) -> Page:
-    """Quotes matching ``q``, best first, with speaker and article."""
-    from newsgraph.store.queries.quotes import QUOTED
-
-    where, params = (filters or Filters()).where()
-    sql = (f"SELECT {QUOTED}, m.score FROM ({store.match_sql('quotes')}) AS m "
-           "JOIN quotes q ON q.article_id = m.article_id AND q.idx = m.idx "
-           "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
-           f"WHERE {where}")
-    return paged(store, sql, [q, *params], "score DESC, article_id, idx", limit, offset)
 
 
 def _add_snippets(store: Store, items: list[dict[str, Any]], q: str) -> None:
