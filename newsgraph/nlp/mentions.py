@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.recase import TokenSpan, recased_entities
 from newsgraph.resolve.gazetteer import DATA_DIR, Place, gazetteer
-from newsgraph.resolve.within import NAME_LABELS
+from newsgraph.resolve.within import NAME_LABELS, similar
 
 #: Words dropped from the edges of a name span.
 LEADING = {"the", "a", "an"}
@@ -26,8 +26,16 @@ TRAILING = {"'s", "\u2019s", "'", "\u2019"}
 MAX_NAME_TOKENS = 5
 #: Labels a country name may wrongly carry; GPE and LOC are right for it.
 COUNTRY_WRONG = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
+#: Cities this big are places, not people, when the model tags their name as a person.
+BIG_CITY = 100_000
+#: Labels of names that may contain a place name ("Air Zimbabwe", "Washington Post").
+CONTAINERS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+#: Labels whose names never end in a number, so a trailing score or count is cut off.
+NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "ORG"}
 #: Integers in a line that mark it as a results line ("Chicago 5 Houston 3").
 _INTEGER = re.compile(r"^\d{1,3}$")
+#: A count or score at the end of a span ("Lithuania 2-1", "G. Kersey 63").
+_SCORE = re.compile(r"^\d+(?:[-:.]\d+)*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +62,8 @@ def trim(doc: Doc, span: TokenSpan) -> TokenSpan | None:
     start, end, label = span
     while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].lower_ in TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (label in NUMBERLESS and _SCORE.match(doc[end - 1].text))):
         end -= 1
     if end > start and doc[end - 1].text.endswith(("'s", "\u2019s")) and len(doc[end - 1]) > 2:
         return None  # the possessive is glued to the word: no token boundary to cut at
@@ -72,11 +81,18 @@ def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
         return (start, end, "GPE") if label in COUNTRY_WRONG else span
     if "region" in kinds and label in {"PERSON", "NORP", "FAC", "GPE"}:
         return start, end, "LOC"
-    if not places and gazetteer().adjective(text) is not None and label in {"PERSON", "ORG", "GPE", "LOC"}:
+    adjective = gazetteer().adjective(text)
+    if not places and adjective is not None and label in {"PERSON", "ORG", "GPE", "LOC"}:
         return start, end, "NORP"
+    if label in {"PERSON", "NORP"} and adjective is None and any(_well_known(p) for p in places):
+        return start, end, "GPE"
     if label in {"GPE", "LOC", "PERSON"} and "region" not in kinds and playing_team(doc, start, end):
         return start, end, "ORG"
     return span
+
+
+def _well_known(place: Place) -> bool:
+    return place.kind == "admin1" or (place.kind == "city" and place.population >= BIG_CITY)
 
 
 def playing_team(doc: Doc, start: int, end: int) -> bool:
@@ -135,6 +151,40 @@ def gazetteer_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     return found
 
 
+def embedded_spans(doc: Doc, spans: list[TokenSpan], dictionary: frozenset[str]) -> list[TokenSpan]:
+    """Places named inside other names: "Zimbabwe" in "Air Zimbabwe", "Washington" in
+    "Washington Post".  A single dictionary word ("Union") counts only as a country,
+    region or subdivision."""
+    found = []
+    for start, end, label in spans:
+        if label not in CONTAINERS or end - start < 2:
+            continue
+        i = start
+        while i < end:
+            match = None
+            for n in range(min(3, end - start - 1, end - i), 0, -1):
+                words = doc[i:i + n]
+                if all(t.is_title or t.is_upper for t in words if t.is_alpha):
+                    label = _embedded(words.text, n == 1 and words.text.lower() in dictionary)
+                    if label:
+                        match = (i, i + n, label)
+                        break
+            found += [match] if match else []
+            i = match[1] if match else i + 1
+    return found
+
+
+def _embedded(text: str, common_word: bool) -> str | None:
+    places = gazetteer().places(text)
+    if any(p.kind in ("country", "region", "admin1") for p in places):
+        return "GPE" if places[0].kind != "region" else "LOC"
+    if common_word:
+        return None
+    if any(p.kind == "city" and p.population >= BIG_CITY and p.name == text for p in places):
+        return "GPE"
+    return "NORP" if gazetteer().adjective(text) is not None and text[0].isupper() else None
+
+
 def repeated_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     """Untagged repeats of names tagged elsewhere in the article, and lone surnames of
     people named in full ("Lebed" after "Alexander Lebed")."""
@@ -165,7 +215,7 @@ def repeated_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
 
 def vote(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     """One label per name in an article: the majority over its mentions, where a lone
-    word that is the surname of a person named in full counts as that person."""
+    word that is (a spelling of) the surname of a person named in full is that person."""
     labels: dict[str, Counter] = defaultdict(Counter)
     surnames = set()
     for start, end, label in spans:
@@ -175,10 +225,11 @@ def vote(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     out = []
     for start, end, label in spans:
         text = doc[start:end].text
-        if end - start == 1 and text in surnames and not gazetteer().is_country_or_region(text):
+        if (end - start == 1 and any(similar(text, s) for s in surnames)
+                and not gazetteer().is_country_or_region(text)):
             out.append((start, end, "PERSON"))
             continue
-        (best, n), *rest = labels[text].most_common()
+        best, n = labels[text].most_common(1)[0]
         out.append((start, end, best if n > labels[text][label] else label))
     return out
 

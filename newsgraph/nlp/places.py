@@ -30,12 +30,12 @@ def find_places(doc: Doc) -> list[Entity]:
     entities = list(doc._.entities or [])
     dateline = _dateline(doc, entities)
     candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
-    dateline_place = choose(candidates.get(dateline.id, []), Context()) if dateline else None
+    dateline_place = choose(candidates.get(dateline.id, []), Context(), name=dateline.name) if dateline else None
     ctx = Context.of(list(candidates.values()), dateline_place)
     by_start = {m.start: e for e in entities for m in e.mentions}
     for e in entities:
         if e.type in PLACE_LABELS:
-            place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(doc, e, by_start, ctx))
+            place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(doc, e, by_start, ctx), e.name)
             if place is not None:
                 _locate(e, place, rename=place.kind in ("country", "region"))
                 if place.capital_of and any(acts(doc, m) for m in e.mentions):

@@ -122,7 +122,7 @@ def _countries() -> dict[str, tuple[Place, list[str], str]]:
     for row in _rows("countries.tsv"):
         code = row["code"]
         place = Place("country", code, row["name"], float(row["lat"]), float(row["lon"]), code,
-                      kb_id=code)
+                      int(row["population"]), kb_id=code)
         names = [row["name"]]
         iso = pycountry.countries.get(alpha_2=code)
         if iso is not None:
@@ -195,20 +195,25 @@ def gazetteer() -> Gazetteer:
     countries = {code: place for code, (place, _, _) in table.items()}
     capitals = {(row["code"], row["capital"]): row["code"] for row in _rows("countries.tsv")}
     names: list[tuple[str, Place]] = []
-    adjectives: list[tuple[str, Place]] = []
-    for place, aliases, demonym in table.values():
+    demonyms: list[tuple[str, Place]] = []
+    for place, aliases, demonym in sorted(table.values(), key=lambda t: -t[0].population):
         names += [(n, place) for n in aliases]
         if demonym:
-            adjectives += [(demonym, place)] + ([(plural(demonym), place)] if plural(demonym) else [])
+            demonyms += [(demonym, place)] + ([(plural(demonym), place)] if plural(demonym) else [])
     regions = {}
+    adjectives: list[tuple[str, Place]] = []
     for spec, place in _regions(countries):
         regions[place.key] = place
         names += [(n, place) for n in [spec["name"], *spec.get("aliases", ())]]
         adjectives += [(a, place) for a in spec.get("adjectives", ())]
+    admin1 = list(_admin1())
+    by_admin1 = {p.admin1: p for _, p in admin1}
     for row in _rows("place_aliases.tsv"):
-        place = countries.get(row["target"]) or regions[row["target"]]
+        target = row["target"]
+        place = countries.get(target) or regions.get(target) or by_admin1[target]
         (adjectives if row["kind"] == "adjective" else names).append((row["alias"], place))
-    names += list(_admin1())
+    adjectives += demonyms
+    names += admin1
     cities = sorted(_cities(capitals), key=lambda np: -np[1].population)
     names += cities
     return Gazetteer(names, adjectives)

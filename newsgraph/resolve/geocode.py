@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from newsgraph.resolve.gazetteer import Place
+from newsgraph.resolve.gazetteer import Place, fold
 
 #: Score bonuses, in orders of magnitude of population.
 CITY_BONUS = 1.0
@@ -22,6 +22,8 @@ CAPITAL_BONUS = 1.0
 CONTEXT_COUNTRY_BONUS = 2.0
 DATELINE_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 3.0
+#: A place's own name outranks an old or foreign one ("Salisbury" is no longer Harare).
+PRIMARY_NAME_BONUS = 1.0
 
 
 @dataclass
@@ -57,8 +59,10 @@ def _unambiguous(places: Sequence[Place]) -> Optional[Place]:
     return places[0] if len(places) == 1 else None
 
 
-def score(place: Place, ctx: Context) -> float:
+def score(place: Place, ctx: Context, name: str = "") -> float:
     s = math.log10(place.population + 1)
+    if fold(place.name) == fold(name):
+        s += PRIMARY_NAME_BONUS
     if place.kind == "city":
         s += CITY_BONUS + (CAPITAL_BONUS if place.capital_of else 0.0)
     if place.country and ctx.countries[place.country]:
@@ -70,8 +74,8 @@ def score(place: Place, ctx: Context) -> float:
     return s
 
 
-def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None) -> Optional[Place]:
-    """The place a name means; ``within`` is a country or subdivision named right after it."""
+def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None, name: str = "") -> Optional[Place]:
+    """The place ``name`` means; ``within`` is a country or subdivision named right after it."""
     if not places:
         return None
     if within is not None:
@@ -83,7 +87,7 @@ def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None
         local = [p for p in places if p.kind == "admin1" and ctx.countries[p.country]
                  and not any(ctx.countries[t.country] for t in top if t.country)]
         return local[0] if local else top[0]
-    return max(places, key=lambda p: score(p, ctx))
+    return max(places, key=lambda p: score(p, ctx, name))
 
 
 def _inside(place: Place, area: Place) -> bool:

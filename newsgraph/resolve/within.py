@@ -36,6 +36,8 @@ class NameMention:
     label: str
     #: Identity from a knowledge base ("country:RU"); mentions with one key are one entity.
     key: Optional[str] = None
+    #: "name", or "embedded" for a name inside another name ("Zimbabwe" in "Air Zimbabwe").
+    kind: str = "name"
 
 
 def normalise(name: str) -> str:
@@ -141,8 +143,9 @@ def group(mentions: list[NameMention]) -> list[Entity]:
 
 
 def _entity(eid: str, cluster: list[NameMention]) -> Entity:
-    label = Counter(m.label for m in cluster).most_common(1)[0][0]
-    mentions = [Mention(m.start, m.end, m.text, "name") for m in cluster]
+    named = [m for m in cluster if m.kind == "name"] or cluster
+    label = Counter(m.label for m in named).most_common(1)[0][0]
+    mentions = [Mention(m.start, m.end, m.text, m.kind) for m in cluster]
     return Entity(id=eid, name=canonical_name(cluster, label), type=label, mentions=mentions)
 
 
