@@ -22,7 +22,7 @@ CAPITAL_BONUS = 1.0
 CONTEXT_COUNTRY_BONUS = 2.0
 DATELINE_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 3.0
-#: A place's own name outranks an old or foreign one ("Salisbury" is no longer Harare).
+#: A city's own name outranks an old or foreign one ("Salisbury" is no longer Harare).
 PRIMARY_NAME_BONUS = 1.0
 
 
@@ -61,10 +61,9 @@ def _unambiguous(places: Sequence[Place]) -> Optional[Place]:
 
 def score(place: Place, ctx: Context, name: str = "") -> float:
     s = math.log10(place.population + 1)
-    if fold(place.name) == fold(name):
-        s += PRIMARY_NAME_BONUS
     if place.kind == "city":
         s += CITY_BONUS + (CAPITAL_BONUS if place.capital_of else 0.0)
+        s += PRIMARY_NAME_BONUS if fold(place.name) == fold(name) else 0.0
     if place.country and ctx.countries[place.country]:
         s += CONTEXT_COUNTRY_BONUS
     if place.country and place.country == ctx.dateline_country:

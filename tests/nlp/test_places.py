@@ -1,0 +1,81 @@
+import json
+import math
+
+import pytest
+
+from newsgraph.nlp.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def places():
+    nlp = load(("newsgraph_entities", "newsgraph_places"))
+
+    def run(text):
+        doc = nlp(text)
+        assert doc._.errors is None
+        return doc._.entities
+
+    return run
+
+
+def by_mention(entities, text):
+    return next(e for e in entities if any(m.text == text for m in e.mentions))
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_country_gets_iso_code_centroid_and_canonical_name(places):
+    us = by_mention(places("Talks in the U.S. ended."), "U.S.")
+    assert (us.name, us.country, us.kb_id) == ("United States", "US", "US")
+    assert km(us.lat, us.lon, 39.8, -98.6) < 161
+
+
+def test_city_gets_geonames_id_and_country(places):
+    paris = by_mention(places("She flew to Paris on Monday."), "Paris")
+    assert paris.country == "FR" and paris.kb_id == "2988507"
+
+
+def test_state_after_the_city_decides(places):
+    paris = by_mention(places("The fair opened in Paris, Texas, on Monday."), "Paris")
+    assert paris.country == "US"
+
+
+def test_dateline_decides_and_is_found(places):
+    es = places("WASHINGTON, Feb 26 - Officials in Paris said little.")
+    assert by_mention(es, "WASHINGTON").country == "US"
+
+
+def test_region_members_and_adjective(places):
+    es = places("Trade with Central Asia grew, Central Asian officials said.")
+    assert set(by_mention(es, "Central Asia").members) == {"KZ", "KG", "TJ", "TM", "UZ"}
+    adj = by_mention(es, "Central Asian")
+    assert adj.type == "NORP" and set(adj.members) == {"KZ", "KG", "TJ", "TM", "UZ"}
+
+
+def test_demonym_keeps_norp_and_points_at_its_country(places):
+    es = places("Russian investments grew in Kazakhstan.")
+    russian = by_mention(es, "Russian")
+    assert russian.type == "NORP" and russian.country == "RU" and russian.lat is not None
+
+
+def test_acting_capital_stands_for_its_state(places):
+    es = places("Moscow rejected the proposal. Tourists like the parks in Moscow.")
+    assert by_mention(es, "Moscow").metonym_for == "RU"
+    es = places("Tourists like the parks in Moscow.")
+    assert by_mention(es, "Moscow").metonym_for is None
+
+
+def test_seed_places(shared):
+    text = (shared / "seed" / "000_2bc63dc8be47816e.txt").read_text(encoding="utf-8")
+    gold = {e["name"]: e for e in json.loads((shared / "seed" / "000_2bc63dc8be47816e.gold.json")
+                                              .read_text(encoding="utf-8"))["entities"]}
+    es = load(("newsgraph_entities", "newsgraph_places"))(text)._.entities
+    assert by_mention(es, "Russia").country == gold["Russia"]["country"]
+    moscow = by_mention(es, "Moscow")
+    assert moscow.country == "RU" and moscow.metonym_for == "RU"
+    assert km(moscow.lat, moscow.lon, gold["Moscow"]["lat"], gold["Moscow"]["lon"]) <= 50
+    assert set(by_mention(es, "Central Asia").members) == set(gold["Central Asia"]["region_members"])

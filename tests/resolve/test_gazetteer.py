@@ -1,0 +1,49 @@
+import pytest
+
+from newsgraph.resolve.gazetteer import fold, gazetteer, is_code, plural
+
+
+@pytest.fixture(scope="module")
+def g():
+    return gazetteer()
+
+
+def test_country_names_codes_and_aliases(g):
+    for name in ("Russia", "Russian Federation", "RUSSIA"):
+        assert g.places(name)[0].key == "RU"
+    for name in ("U.S.", "US", "United States", "America"):
+        assert g.places(name)[0].key == "US"
+    assert g.places("us") == []  # the pronoun is no country
+
+
+def test_country_has_iso_kb_id_and_centroid(g):
+    ru = g.get("country", "RU")
+    assert ru.kb_id == "RU" and ru.country == "RU"
+    assert 50 < ru.lat < 70 and 60 < ru.lon < 120
+
+
+def test_regions_have_members(g):
+    ca = g.places("Central Asia")[0]
+    assert ca.kind == "region" and set(ca.members) == {"KZ", "KG", "TJ", "TM", "UZ"}
+    assert "DE" in g.places("Europe")[0].members
+    assert g.places("EU")[0].key == "eu"
+
+
+def test_demonyms_and_adjectives(g):
+    assert g.adjective("Russian").key == "RU"
+    assert g.adjective("Russians").key == "RU"
+    assert g.adjective("American").key == "US"  # not a territory sharing the demonym
+    assert g.adjective("Central Asian").key == "central-asia"
+
+
+def test_cities_and_subdivisions(g):
+    moscow = [p for p in g.places("Moscow") if p.kind == "city" and p.country == "RU"][0]
+    assert moscow.capital_of == "RU" and moscow.kb_id == "524901"
+    assert g.places("Tamil Nadu")[0].kind == "admin1"  # the table spells it "Tamil Nādu"
+    assert g.places("Calif.")[0].name == "California"
+
+
+def test_fold_and_codes():
+    assert fold("The  Côte d\u2019Ivoire") == "cote d'ivoire"
+    assert is_code("U.S.") and is_code("EU") and not is_code("Russia")
+    assert plural("Russian") == "Russians" and plural("Chinese") is None

@@ -1,0 +1,42 @@
+from newsgraph.resolve.gazetteer import Place
+from newsgraph.resolve.geocode import Context, choose
+
+PARIS_FR = Place("city", "1", "Paris", 48.85, 2.35, "FR", 2_100_000, admin1="FR.11", capital_of="FR")
+PARIS_TX = Place("city", "2", "Paris", 33.66, -95.55, "US", 25_000, admin1="US.TX")
+TEXAS = Place("admin1", "3", "Texas", 31.0, -100.0, "US", 29_000_000, admin1="US.TX")
+GEORGIA = Place("country", "GE", "Georgia", 42.0, 43.5, "GE")
+GEORGIA_US = Place("admin1", "4", "Georgia", 32.7, -83.4, "US", 10_000_000, admin1="US.GA")
+NY_CITY = Place("city", "5", "New York City", 40.7, -74.0, "US", 8_800_000, admin1="US.NY")
+NY_STATE = Place("admin1", "6", "New York", 43.0, -75.5, "US", 19_000_000, admin1="US.NY")
+
+
+def test_population_decides_without_context():
+    assert choose([PARIS_TX, PARIS_FR], Context()) is PARIS_FR
+
+
+def test_state_named_in_the_article_decides():
+    ctx = Context.of([[TEXAS]])
+    assert choose([PARIS_FR, PARIS_TX], ctx) is PARIS_TX
+
+
+def test_state_right_after_the_name_decides():
+    assert choose([PARIS_FR, PARIS_TX], Context(), within=TEXAS) is PARIS_TX
+
+
+def test_dateline_country_decides():
+    ctx = Context.of([], dateline=Place("city", "7", "Dallas", 32.8, -96.8, "US", 1_300_000))
+    assert choose([PARIS_FR, PARIS_TX], ctx) is PARIS_TX
+
+
+def test_country_wins_unless_the_story_is_in_the_other_country():
+    assert choose([GEORGIA, GEORGIA_US], Context()) is GEORGIA
+    us_story = Context.of([[Place("country", "US", "United States", 39.5, -99.0, "US")]])
+    assert choose([GEORGIA, GEORGIA_US], us_story) is GEORGIA_US
+
+
+def test_city_preferred_to_a_subdivision_of_its_name():
+    assert choose([NY_STATE, NY_CITY], Context(), name="New York") is NY_CITY
+
+
+def test_no_candidates():
+    assert choose([], Context()) is None
