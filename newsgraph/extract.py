@@ -8,7 +8,6 @@ the article it happened in: it comes out as a ``ReadError`` with the stage named
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from typing import Iterable, Iterator, Optional, Union
 
@@ -66,24 +65,54 @@ def record_from_doc(doc: Doc, article: Article) -> Record:
 
 
 def extract(articles: Iterable[Article], nlp: Optional[Language] = None, batch_size: int = 32) -> Iterator[Result]:
-    """Records for ``articles`` in input order; an article that fails yields a ReadError."""
+    """Records for ``articles`` in input order; an article that fails yields a ReadError.
+
+    A batch holds at most ``batch_size`` pieces and ``MAX_CHARS`` characters, and each
+    Doc becomes plain data as soon as it is parsed (a 100,000-character Doc weighs some
+    hundred MB), so memory is bounded by the chunk size, never by the article's."""
     nlp = nlp or load()
-    pieces = ((a, b) for a in articles for b in chunk_bounds(a.text))
-    for batch in iter(lambda: list(itertools.islice(pieces, batch_size)), []):
-        docs = _run(nlp, batch)
-        for article, group in itertools.groupby(zip(batch, docs), key=lambda p: id(p[0][0])):
-            parts = list(group)
-            yield _assemble(parts[0][0][0], [(b, d) for (_, b), d in parts])
+    parts: list[tuple[tuple[int, int], Result]] = []
+    for batch in _batches(_pieces(articles), batch_size, MAX_CHARS):
+        for (article, bounds, last), doc in zip(batch, _run(nlp, batch)):
+            parts.append((bounds, _part(doc, article)))
+            if last:
+                yield _assemble(article, parts)
+                parts = []
 
 
-def _run(nlp: Language, batch: list[tuple[Article, tuple[int, int]]]) -> list[Union[Doc, Exception]]:
+Piece = tuple[Article, tuple[int, int], bool]
+
+
+def _pieces(articles: Iterable[Article]) -> Iterator[Piece]:
+    """Each article's chunks, the last one flagged."""
+    for article in articles:
+        bounds = chunk_bounds(article.text, MAX_CHARS)
+        for i, b in enumerate(bounds):
+            yield article, b, i == len(bounds) - 1
+
+
+def _batches(pieces: Iterable[Piece], size: int, max_chars: int) -> Iterator[list[Piece]]:
+    batch: list[Piece] = []
+    chars = 0
+    for piece in pieces:
+        length = piece[1][1] - piece[1][0]
+        if batch and (len(batch) >= size or chars + length > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += length
+    if batch:
+        yield batch
+
+
+def _run(nlp: Language, batch: list[Piece]) -> list[Union[Doc, Exception]]:
     """The batch through ``nlp.pipe``; if the batch fails, each piece alone so that only
     the broken one is lost."""
     try:
-        return list(nlp.pipe(make_doc(nlp, a, *b) for a, b in batch))
+        return list(nlp.pipe(make_doc(nlp, a, *b) for a, b, _ in batch))
     except Exception:  # noqa: BLE001 - isolated below
         out: list[Union[Doc, Exception]] = []
-        for a, b in batch:
+        for a, b, _ in batch:
             try:
                 out.append(nlp(make_doc(nlp, a, *b)))
             except Exception as exc:  # noqa: BLE001 - becomes this article's failure
@@ -91,16 +120,23 @@ def _run(nlp: Language, batch: list[tuple[Article, tuple[int, int]]]) -> list[Un
         return out
 
 
-def _assemble(article: Article, parts: list[tuple[tuple[int, int], Union[Doc, Exception]]]) -> Result:
-    for _, doc in parts:
-        if isinstance(doc, Exception):
-            return _failure(article, "nlp", f"{type(doc).__name__}: {doc}")
-        if doc._.errors:
-            stage, message = doc._.errors[0]
-            return _failure(article, stage, message)
+def _part(doc: Union[Doc, Exception], article: Article) -> Result:
+    """One piece's Doc as plain data: its Record, or the article's failure."""
+    if isinstance(doc, Exception):
+        return _failure(article, "nlp", f"{type(doc).__name__}: {doc}")
+    if doc._.errors:
+        stage, message = doc._.errors[0]
+        return _failure(article, stage, message)
+    return record_from_doc(doc, article)
+
+
+def _assemble(article: Article, parts: list[tuple[tuple[int, int], Result]]) -> Result:
+    failed = next((r for _, r in parts if isinstance(r, ReadError)), None)
+    if failed is not None:
+        return failed
     if len(parts) == 1:
-        return record_from_doc(parts[0][1], article)
-    return merge_chunks(article, [(b, record_from_doc(d, article)) for b, d in parts])
+        return parts[0][1]
+    return merge_chunks(article, parts)
 
 
 def _failure(article: Article, stage: str, message: str) -> ReadError:
