@@ -23,6 +23,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp")
 #: Dependents of a speaker's head that are not part of the speaker mention.
 _NOT_IN_MENTION = ("relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep")
+#: Entity types that never speak ("5:45 p.m. ... said" in a parse gone wrong).
+_NOT_SOURCES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 #: Tokens trimmed from either end of a content span.
 _EDGE_PUNCT = set(",.;:-\u2013\u2014()[]")
 
@@ -53,16 +55,30 @@ def find_attributions(doc: Doc, lex: CueLexicon, quoted_token: list[int]) -> Ite
             att = _phrase_attribution(doc, token, n)
         else:
             vclass = lex.verb_class(token)
-            att = _verb_attribution(token, vclass, lex) if vclass else None
+            att = _verb_attribution(token, vclass, lex, quoted_token) if vclass else None
         if att is not None:
+            att.content = _within_paragraph(doc.text, att.content, token.idx)
             yield att
 
 
-def _verb_attribution(verb: Token, vclass: str, lex: CueLexicon) -> Optional[Attribution]:
+def _within_paragraph(text: str, span: Optional[tuple[int, int]], at: int) -> Optional[tuple[int, int]]:
+    """Reported content never crosses a line break away from its cue (a parse that runs
+    on across paragraphs is cut back to the cue's own)."""
+    if span is None:
+        return None
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    s, e = max(span[0], start), min(span[1], end if end >= 0 else len(text))
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e - s > 1 else None
+
+
+def _verb_attribution(verb: Token, vclass: str, lex: CueLexicon, quoted: list[int]) -> Optional[Attribution]:
     if verb.dep_ in ("amod", "compound"):
         return None
     lemma = verb.lemma_.lower()
-    source = subject_of(verb)
+    source = subject_of(verb, quoted)
     content, form = None, "clause"
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c != source), None)
     if clause is not None and (source is None or not clause.is_ancestor(source)):
@@ -124,28 +140,46 @@ def _medium_owner(place: Token, lex: CueLexicon) -> Optional[Token]:
     return None
 
 
-def subject_of(verb: Token) -> Optional[Token]:
-    """The subject of ``verb``, or of the clause it hangs from when it has none."""
-    seen = 0
-    while seen < 4:
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subj is not None:
-            return subj
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if verb.dep_ not in _INHERIT_DEPS or verb.head == verb:
-            return _inverted_subject(verb)
+def subject_of(verb: Token, quoted: list[int]) -> Optional[Token]:
+    """The source of a cue verb: its subject, the agent of a passive, the subject of the
+    clause it hangs from when it has none (never one inside quotation marks), else the
+    name or pronoun standing right beside it (``, said Caddell``, ``Chief Jordan said``)."""
+    cue = verb
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS and _can_speak(child, cue, quoted):
+                return child
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and _can_speak(obj, cue, quoted):
+                    return obj
+        if verb.dep_ not in _INHERIT_DEPS or verb.head == verb or quoted[verb.head.i] >= 0:
+            break
         verb = verb.head
-        seen += 1
-    return None
+    return _beside(cue, quoted)
 
 
-def _inverted_subject(verb: Token) -> Optional[Token]:
-    """``..., said Caddell`` is sometimes parsed with the name as an object."""
-    for c in verb.rights:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ == "PROPN":
-            return c
+def _can_speak(token: Token, cue: Token, quoted: list[int]) -> bool:
+    """Not inside a quotation, not a time or date, and in the cue's paragraph."""
+    if quoted[token.i] >= 0 or token.ent_type_ in _NOT_SOURCES:
+        return False
+    a, b = sorted((token.i, cue.i))
+    return not any(t.is_space and "\n" in t.text for t in token.doc[a:b])
+
+
+def _beside(cue: Token, quoted: list[int]) -> Optional[Token]:
+    """A noun phrase ending right before the cue (adverbs and auxiliaries skipped), or a
+    name or pronoun right after it."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and doc[k].pos_ in ("ADV", "AUX", "PART") and quoted[k] < 0:
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "PRON") and _can_speak(doc[k], cue, quoted):
+        return doc[k]
+    k = cue.i + 1
+    if k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("he", "she", "they")) \
+            and _can_speak(doc[k], cue, quoted):
+        return _np_head(doc[k])
     return None
 
 

@@ -116,20 +116,26 @@ def _role(role: str, before: str, after: str) -> str:
 
 def _pair(text: str, marks: list[_Mark], carried: Optional[_Mark], out: list[Quoted]) -> Optional[_Mark]:
     """Pair the marks of one paragraph; returns the double mark still open at its end.
-    Single quotes pair only outside double ones and never across a paragraph."""
-    double, single = carried, None
-    for mark in marks:
+    A second opening mark inside a quotation nests (a quote within a quote) when enough
+    closing marks follow for both, else it means the first was never closed.  Single
+    quotes pair only outside double ones and never across a paragraph."""
+    double, single, depth = carried, None, 1 if carried is not None else 0
+    for k, mark in enumerate(marks):
         if mark.family == "double":
             if double is None:
                 if mark.role != "close":
-                    double, single = mark, None
+                    double, single, depth = mark, None, 1
             elif mark.role == "open" and not _closes_glyph(text, double, mark):
-                # a second opening mark: the first one was never closed
-                _emit(text, out, double, mark.start, None)
-                double = mark
+                if _closers_ahead(marks, k) > depth:
+                    depth += 1
+                else:  # the first one was never closed
+                    _emit(text, out, double, mark.start, None)
+                    double, depth = mark, 1
+            elif depth > 1:
+                depth -= 1
             else:
                 _emit(text, out, double, mark.start, mark.start)
-                double = None
+                double, depth = None, 0
         elif double is None:
             if single is None:
                 if mark.role != "close":
@@ -138,6 +144,11 @@ def _pair(text: str, marks: list[_Mark], carried: Optional[_Mark], out: list[Quo
                 _emit(text, out, single, mark.start, mark.start)
                 single = None
     return double
+
+
+def _closers_ahead(marks: list[_Mark], k: int) -> int:
+    """Double marks after ``marks[k]`` that can close a quotation."""
+    return sum(1 for m in marks[k + 1:] if m.family == "double" and m.role != "open")
 
 
 def _closes_glyph(text: str, opener: _Mark, mark: _Mark) -> bool:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote, make_span
-from newsgraph.nlp.attribution import Attribution, find_attributions, mention_span
+from newsgraph.nlp.attribution import Attribution, find_attributions, mention_span, subject_of
 from newsgraph.nlp.component import doc_component
 from newsgraph.nlp.cues import lexicon
 from newsgraph.nlp.quotemarks import Quoted, find_quoted
@@ -33,7 +33,7 @@ CUE_WINDOW = 14
 
 #: Base confidence of the attribution, by how it was found; ``speakers`` scales it.
 CONFIDENCE = {"clause": 0.95, "near": 0.9, "rest": 0.85, "predicate": 0.8, "object": 0.7,
-              "continued": 0.75, "dash": 0.7, "none": 0.0}
+              "colon": 0.75, "continued": 0.75, "sentence": 0.7, "dash": 0.7, "none": 0.0}
 
 _WORD = re.compile(r"\w+")
 _DASH_SOURCE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z])")
@@ -78,13 +78,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
             kind, att, how = "partial", frame, frame.form
         else:
             kind = "partial" if _embedded(doc.text, q) else "direct"
-            att, how = (frame, frame.form) if frame is not None else (_near_cue(lay, q, by_cue), "near")
+            att, how = (frame, frame.form) if frame is not None else _nearby(lay, q, atts, by_cue)
         if att is None and kind == "partial" and len(_WORD.findall(doc.text[q.start:q.end])) < MIN_UNATTRIBUTED_WORDS:
             continue
         if kind == "direct" and att is not None:
             consumed.add(id(att))
+        if att is None and kind == "direct" and not _dash_source(lay, q):
+            att, how = _previous_sentence(lay, q, atts), "sentence"
         quote = _quote(doc, q.start, q.end, kind, att, how if att else "none", entities)
-        if att is None and kind == "direct":
+        if att is None and kind == "direct" and not _by_dash(lay, q, quote):
             _continue_speaker(lay, q, quote, previous)
         quotes.append(quote)
         if kind == "direct":
@@ -144,28 +146,62 @@ def _embedded(text: str, q: Quoted) -> bool:
     return not (text[i] == "," and (first.isupper() or first.isdigit()))
 
 
-def _near_cue(lay: _Layout, q: Quoted, by_cue: dict[int, Attribution]) -> Optional[Attribution]:
-    """A cue right after the closing mark (``," he said``) or right before the opening one
-    (``he said: "``), within the same sentence."""
+def _nearby(lay: _Layout, q: Quoted, atts: list[Attribution],
+            by_cue: dict[int, Attribution]) -> tuple[Optional[Attribution], str]:
+    """The attribution of a quotation whose content no cue frames, and how it was found:
+    a cue right before the opening mark when the writer leads into it with a comma or
+    colon (``he said: "``), else right after the closing mark (``," he said``), else
+    before it; the subject before a colon (``Sanders made this comment: "``); the
+    nearest cue of its sentence."""
+    doc = lay.doc
+    k = lay.token_at(q.open_mark) - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k > 0 and doc[k].is_space and doc[k - 1].text == ":":
+        k -= 1  # "X said:" closing the paragraph before a quoted one
+    lead = doc[k].text if k >= 0 else "\n"
+    before = _cue_before(lay, k, lead, q, by_cue)
+    if before is not None and lead in (":", ","):
+        return before, "near"
+    near = _cue_after(lay, q, by_cue) or before
+    if near is not None:
+        return near, "near"
+    if lead == ":":
+        subject = subject_of(doc[k].head, lay.owner) if doc[k].head.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return Attribution(doc[k:k + 1], subject, None, "colon", "speech"), "colon"
+    return _same_sentence(lay, q, atts), "sentence"
+
+
+def _same_sentence(lay: _Layout, q: Quoted, atts: list[Attribution]) -> Optional[Attribution]:
+    sent = lay.doc[lay.token_at(q.open_mark)].sent
+    inside = [a for a in atts if sent.start <= a.cue[0].i < sent.end and a.source is not None]
+    return min(inside, key=lambda a: abs(a.cue[0].idx - q.open_mark), default=None)
+
+
+def _cue_after(lay: _Layout, q: Quoted, by_cue: dict[int, Attribution]) -> Optional[Attribution]:
+    if q.close_mark is None:
+        return None
     doc, owner = lay.doc, lay.owner
     me = owner[lay.token_at(q.start)]
-    after = lay.token_at(q.close_mark) + 1 if q.close_mark is not None else None
-    if after is not None:
-        for k in range(after, min(len(doc), after + CUE_WINDOW)):
-            if owner[k] >= 0 and owner[k] != me:
-                break
-            if k > after and doc[k].is_sent_start and doc[k - 1].text in _SENTENCE_END:
-                break
-            if k in by_cue:
-                return by_cue[k]
-    k = lay.token_at(q.open_mark) - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    if k < 0 or (doc[k].text in _SENTENCE_END and not doc[k].is_space):
+    after = lay.token_at(q.close_mark) + 1
+    for k in range(after, min(len(doc), after + CUE_WINDOW)):
+        t = doc[k]
+        if (owner[k] >= 0 and owner[k] != me) or (t.is_space and "\n" in t.text):
+            break
+        if k > after and t.is_sent_start and doc[k - 1].text in _SENTENCE_END:
+            break
+        if k in by_cue:
+            return by_cue[k]
+    return None
+
+
+def _cue_before(lay: _Layout, k: int, lead: str, q: Quoted, by_cue: dict[int, Attribution]) -> Optional[Attribution]:
+    doc, owner = lay.doc, lay.owner
+    if k < 0 or lead in _SENTENCE_END or "\n" in lead:
         return None
-    lead = doc[k].text
     for k in range(k, max(-1, k - CUE_WINDOW), -1):
-        if owner[k] >= 0 or (doc[k].is_space and "\n" in doc[k].text and lead != ":"):
+        if owner[k] >= 0 or (doc[k].is_space and "\n" in doc[k].text):
             break
         att = by_cue.get(k)
         if att is not None and (lead in (":", ",") or att.content is None or att.content[1] > q.start):
@@ -175,19 +211,42 @@ def _near_cue(lay: _Layout, q: Quoted, by_cue: dict[int, Attribution]) -> Option
     return None
 
 
+def _previous_sentence(lay: _Layout, q: Quoted, atts: list[Attribution]) -> Optional[Attribution]:
+    """``Schiff said. "The other factor ..."``: a quotation opening a sentence takes the
+    source of the sentence just before it in the same paragraph, if that one has a cue."""
+    i = lay.token_at(q.open_mark)
+    sent = lay.doc[i].sent
+    if sent.start == 0 or lay.doc[i].i - sent.start > 1:
+        return None
+    prev = lay.doc[sent.start - 1].sent
+    if lay.paragraph(prev.start_char) != lay.paragraph(q.open_mark):
+        return None
+    inside = [a for a in atts if prev.start <= a.cue[0].i < prev.end and a.source is not None]
+    if not inside or any(lay.owner[t.i] >= 0 for t in prev):
+        return None
+    return inside[-1]
+
+
+def _dash_source(lay: _Layout, q: Quoted) -> Optional[Token]:
+    """The name in a dash byline after a quotation: ``" ― Stephanie Egan``."""
+    if q.close_mark is None:
+        return None
+    m = _DASH_SOURCE.match(lay.doc.text, q.close_mark + 1)
+    return _noun_head(lay.doc[lay.token_at(m.end())]) if m else None
+
+
+def _by_dash(lay: _Layout, q: Quoted, quote: Quote) -> bool:
+    head = _dash_source(lay, q)
+    if head is None:
+        return False
+    quote.speaker_mention = make_span(lay.doc.text, *mention_span(head))
+    quote.confidence = CONFIDENCE["dash"]
+    return True
+
+
 def _continue_speaker(lay: _Layout, q: Quoted, quote: Quote, previous: Optional[tuple[Quoted, Quote]]) -> None:
-    """A quotation with no cue of its own: a dash byline after it (``" ― Name``), else the
-    speaker of the direct quote just before, when it is in the same paragraph or this one
-    is a paragraph of pure quotation following it."""
-    if q.close_mark is not None:
-        text = lay.doc.text
-        m = _DASH_SOURCE.match(text, q.close_mark + 1)
-        if m:
-            head = _noun_head(lay.doc[lay.token_at(m.end())])
-            if head is not None:
-                quote.speaker_mention = make_span(text, *mention_span(head))
-                quote.confidence = CONFIDENCE["dash"]
-                return
+    """A quotation with no cue of its own continues the direct quote just before, when
+    that is in the same paragraph or this one is a paragraph of pure quotation after it."""
     if previous is None or previous[1].speaker_mention is None:
         return
     prev_q, prev = previous

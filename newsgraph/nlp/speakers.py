@@ -26,7 +26,7 @@ from newsgraph.nlp.component import doc_component
 from newsgraph.resolve.roles import role_of, title_at_end
 from newsgraph.resolve.within import similar
 
-DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "speaker_roles.json"
+DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
 
 #: Pronouns by the gender they require ("" = any person, None = not a person).
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
@@ -43,9 +43,11 @@ CONFIDENCE = {"name": 1.0, "surname": 0.9, "new": 0.7, "nominal": 0.85, "pronoun
 
 @functools.lru_cache(maxsize=1)
 def _knowledge() -> dict:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    raw = json.loads((DATA_DIR / "speaker_roles.json").read_text(encoding="utf-8"))
+    names = json.loads((DATA_DIR / "given_names.json").read_text(encoding="utf-8"))
     return {"broader": {k: set(v) for k, v in raw["broader"].items()},
-            "female": set(raw["female"]), "male": set(raw["male"]), "relative": set(raw["relative"])}
+            "female": set(raw["female"]), "male": set(raw["male"]), "relative": set(raw["relative"]),
+            "given": {**{n: "m" for n in names["m"]}, **{n: "f" for n in names["f"]}}}
 
 
 def role_classes(role: str) -> set[str]:
@@ -91,6 +93,15 @@ class _Resolver:
         self.entities = entities
         self.sent_starts = [s.start_char for s in doc.sents]
         self.cands = {e.id: self._candidate(e) for e in entities}
+        #: gender -> offsets of common nouns of that gender ("the woman"), which may be
+        #: the antecedent of a pronoun instead of any named person
+        self.gendered_nouns: dict[str, list[int]] = {"m": [], "f": []}
+        for t in doc:
+            if t.pos_ == "NOUN" and (g := gender_of_words([t.lemma_])):
+                self.gendered_nouns[g].append(t.idx)
+        for eid, gender in _pronoun_evidence(doc, entities).items():
+            if self.cands[eid].gender is None:
+                self.cands[eid].gender = gender
         self.cache: dict[tuple[int, int], tuple[Optional[Entity], float]] = {}
         #: words of nationalities and countries in this text ("russian"), for role agreement
         self.national = {t.lower_ for e in doc.ents if e.label_ in ("NORP", "GPE") for t in e}
@@ -102,7 +113,7 @@ class _Resolver:
             c.modifiers |= {w.casefold() for w in role.split()[:-1]}
         c.gender = gender_of_words([r for role in ent.roles for r in role.split()])
         if c.gender is None and ent.type == "PERSON":
-            c.gender = self._honorific_gender(ent)
+            c.gender = self._honorific_gender(ent) or _knowledge()["given"].get(ent.name.split()[0])
         return c
 
     def _honorific_gender(self, ent: Entity) -> Optional[str]:
@@ -205,13 +216,15 @@ class _Resolver:
             distance = here - self.sentence(last)
             if distance > (PRONOUN_WINDOW if people else 1):
                 continue
-            score = 1.0 / (1 + distance) + (0.6 if c.spoke >= 0 and c.spoke < head.idx else 0.0) \
-                + 0.05 * min(k, 10)
+            score = (2.0 if distance == 0 else 1.0 / (1 + distance)) + 0.05 * min(k, 10) \
+                + (0.3 if 0 <= c.spoke < head.idx else 0.0)
             scored.append((score, last, c))
         if not scored:
             return None, 0.0
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
         best = scored[0]
+        if people and self._noun_between(gender, best[1], head.idx):
+            return None, 0.0  # "the woman ... she said": nobody named
         margin = best[0] - scored[1][0] if len(scored) > 1 else 1.0
         conf = CONFIDENCE["pronoun"] * (0.6 + 0.4 * min(1.0, margin))
         ent = best[2].entity
@@ -219,6 +232,11 @@ class _Resolver:
             best[2].gender = gender
         self._add_mention(ent, span, "pronoun")
         return ent, conf
+
+    def _noun_between(self, gender: str, start: int, end: int) -> bool:
+        nouns = self.gendered_nouns[gender]
+        k = bisect.bisect_right(nouns, start)
+        return k < len(nouns) and nouns[k] < end
 
     def _nominal(self, span: Span, head: Token) -> tuple[Optional[Entity], float]:
         words = [t.text for t in span if not t.is_punct]
@@ -267,6 +285,40 @@ class _Resolver:
         if role.casefold() not in {r.casefold() for r in cand.entity.roles}:
             cand.entity.roles.append(role)
         cand.classes |= role_classes(role)
+
+
+#: Pronouns that tell a person's gender, for evidence gathered over the whole text.
+_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m",
+             "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _pronoun_evidence(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+    """Gender read off the text itself: a gendered subject pronoun in the sentence after
+    one whose only named person is its subject counts for that person ("Lavrov said ...
+    He added ..."); a clear majority decides."""
+    people = [e for e in entities if e.type == "PERSON"]
+    owner = {m.start: e.id for e in people for m in e.mentions if m.kind == "name"}
+    votes: dict[str, list[int]] = {}
+    subject: str | None = None
+    for sent in doc.sents:
+        if subject is not None:
+            for t in sent:
+                g = _GENDERED.get(t.lower_)
+                if g is not None and t.dep_ == "nsubj":
+                    votes.setdefault(subject, [0, 0])[g == "f"] += 1
+                    break
+        named = {owner[t.idx] for t in sent if t.idx in owner}
+        subjects = {owner.get(_name_start(t)) for t in sent if t.dep_ == "nsubj"} & named
+        subject = next(iter(subjects)) if len(named) == 1 and subjects else None
+    return {eid: "m" if m > 2 * f else "f" for eid, (m, f) in votes.items() if m > 2 * f or f > 2 * m}
+
+
+def _name_start(token: Token) -> int:
+    """Where the name whose head is ``token`` starts (its compound words before it)."""
+    left = token
+    while left.i > 0 and left.doc[left.i - 1].dep_ in ("compound", "flat") and left.doc[left.i - 1].head == token:
+        left = left.doc[left.i - 1]
+    return left.idx
 
 
 def _nationality_clash(mine: set[str], theirs: set[str], national: set[str]) -> bool:
