@@ -24,13 +24,24 @@ def paging(limit: int = Query(20, ge=1, le=MAX_LIMIT, description="Items per pag
     return Paging(limit, offset)
 
 
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    """A YYYY-MM-DD parameter; empty (as an HTML form sends it) means none."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"'{name}' must be a date, YYYY-MM-DD") from None
+
+
 def filters(
-    date_from: Optional[dt.date] = Query(None, alias="from", description="Published on or after (YYYY-MM-DD)."),
-    date_to: Optional[dt.date] = Query(None, alias="to", description="Published on or before (YYYY-MM-DD)."),
+    from_: Optional[str] = Query(None, alias="from", max_length=10, description="Published on or after (YYYY-MM-DD)."),
+    to: Optional[str] = Query(None, max_length=10, description="Published on or before (YYYY-MM-DD)."),
     source: Optional[str] = Query(None, max_length=200, description="Exact source name."),
     entity: Optional[str] = Query(None, max_length=64, description="Articles mentioning this entity id."),
     speaker: Optional[str] = Query(None, max_length=64, description="Articles quoting this entity id."),
 ) -> Filters:
+    date_from, date_to = _date(from_, "from"), _date(to, "to")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, "'from' is after 'to'")
     return Filters(date_from=date_from, date_to=date_to, source=source or None, entity=entity or None,
