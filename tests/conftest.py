@@ -33,3 +33,13 @@ def nlp():
     from newsgraph.nlp.pipeline import load
 
     return load()
+
+
+@pytest.fixture(scope="session")
+def seed_record(seed_path: pathlib.Path, nlp):
+    """The seed article through the whole pipeline, once per session."""
+    from newsgraph.extract import extract
+    from newsgraph.ingest import read_paths
+
+    (record,) = extract(read_paths([str(seed_path)]), nlp=nlp)
+    return record

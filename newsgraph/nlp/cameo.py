@@ -9,10 +9,9 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional, Union
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from newsgraph.resolve.gazetteer import DATA_DIR
 
 Entry = Union[str, dict[str, str]]
 
@@ -41,7 +40,7 @@ class Action:
 
 
 def load_json(name: str) -> dict:
-    with open(DATA / name, encoding="utf-8") as fh:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
         return json.load(fh)
 
 

@@ -34,6 +34,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Locative prepositions name a target only when the dictionary entry names them ("arrive in").
 LOCATIVE = frozenset({"in", "at"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+#: Dependents that are clauses of their own, not part of the event's text.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "relcl", "ccomp", "npadvmod", "dep"})
 
 
 class EventCoder:
@@ -101,10 +103,8 @@ class EventCoder:
             arg, targets = self._targets(verb, action, actors, set(sources))
         if not sources:
             return
-        if arg is None:
-            arg = next((c for c in verb.children if c.dep_ == "dobj"), verb)
         left = min(subject.left_edge.i, verb.i)
-        right = max(verb.i, arg.right_edge.i)
+        right = max(clause_end(verb), arg.right_edge.i if arg is not None else verb.i)
         span = doc_span(verb.doc, left, right)
         if not targets:
             # "A and B signed a treaty": coordinated actors act on each other
@@ -154,7 +154,7 @@ def arguments(verb: Token) -> set[str]:
         elif dep == "dobj":
             out.add(c.lemma_.lower())
             out.update(m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound"))
-        elif dep in ("prep", "agent"):
+        elif dep in ("prep", "agent") or (dep == "dative" and c.pos_ == "ADP"):
             out.add(c.lower_)
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
@@ -214,7 +214,10 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
     inside the object, adjuncts and purpose clause ("signed an accord to supply Gondor")."""
     children = list(verb.children)
     for dep in ("dative", "iobj", "dobj"):
-        yield from (c for c in children if c.dep_ == dep)
+        for c in children:
+            if c.dep_ == dep:
+                # "provided aid to Sudan": a prepositional dative points through its object
+                yield from ((o for o in c.children if o.dep_ == "pobj") if c.pos_ == "ADP" else (c,))
     preps = {c.lower_: c for c in children if c.dep_ == "prep"}
     for p in ACTOR_PREPS + ("for", "into", "upon", "over", "toward", "towards"):
         if p in preps and (p not in LOCATIVE or p in named):
@@ -228,6 +231,13 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
                 c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (
                 c.dep_ in ("xcomp", "advcl") and not any(s.dep_ in SUBJECT_DEPS for s in c.children)):
             yield from (t for t in c.subtree if t is not c and t.pos_ in ("PROPN", "NOUN", "PRON"))
+
+
+def clause_end(verb: Token) -> int:
+    """The last token of the verb's own arguments ("praised Mexico for its help"), leaving
+    out coordinated and subordinate clauses."""
+    ends = [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
+    return max(ends, default=verb.i)
 
 
 def doc_span(doc: Doc, left: int, right: int) -> tuple[int, int, str]:

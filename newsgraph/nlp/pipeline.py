@@ -20,6 +20,8 @@ COMPONENTS: dict[str, str] = {
     "newsgraph_quotes": "newsgraph.nlp.quotes",
     "newsgraph_speakers": "newsgraph.nlp.speakers",
     "newsgraph_events": "newsgraph.nlp.events",
+    "newsgraph_tone": "newsgraph.nlp.tone",
+    "newsgraph_themes": "newsgraph.nlp.themes",
 }
 
 #: spaCy refuses texts longer than this; ``newsgraph.extract`` chunks below it.

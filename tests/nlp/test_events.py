@@ -1,0 +1,195 @@
+"""CAMEO events: the dictionary and codebook, one sentence per root family, and the clause
+around the verb (intention, negation, conditionals, quotes, coordination, roles)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.actors import ActorTable, compose, country_code
+from newsgraph.nlp.cameo import Action, codebook, verbs
+from newsgraph.nlp.events import EventCoder
+
+
+def triples(nlp, text: str) -> set[tuple]:
+    doc = nlp(text)
+    assert not doc._.errors, doc._.errors
+    return {(e.source_actor, e.target_actor, e.code) for e in doc._.events}
+
+
+def roots(nlp, text: str) -> set[str]:
+    return {e.root for e in nlp(text)._.events}
+
+
+# -- tables -----------------------------------------------------------------------------
+
+def test_codebook_has_all_twenty_roots_with_quad_class_and_goldstein():
+    book = codebook()
+    for n in range(1, 21):
+        code = book[f"{n:02d}"]
+        assert code.quad_class == (1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4)
+    assert book["051"].goldstein == 3.4
+    assert book["190"].goldstein == -10.0
+    assert book["0871"].root == "08"
+
+
+def test_codebook_refuses_unknown_codes():
+    with pytest.raises(KeyError):
+        codebook()["999"]
+
+
+def test_every_dictionary_code_is_in_the_codebook():
+    book, dictionary = codebook(), verbs()
+    for patterns in dictionary._verbs.values():
+        for _, action in patterns:
+            assert all(c in book for c in (action.forward, action.backward) if c)
+    for code in dictionary._recode.values():
+        assert code in book
+
+
+def test_most_specific_entry_wins():
+    dictionary = verbs()
+    assert dictionary.action("break", {"off", "talk"}) == Action("164")
+    assert dictionary.action("break", {"off"}) == Action("160")
+    assert dictionary.action("break", {"window"}) is None
+    assert dictionary.action("praise", set()) == Action("051")
+
+
+def test_visit_codes_both_directions_and_receive_only_the_reverse():
+    assert Action.parse("042:043") == Action("042", "043")
+    assert verbs().action("receive", {"aid"}) == Action(None, "070")
+
+
+def test_intent_recodes_cooperation_to_03_and_force_to_13():
+    dictionary = verbs()
+    assert dictionary.intent("046") == "036"
+    assert dictionary.intent("062") == "0312"
+    assert dictionary.intent("050") == "032"
+    assert dictionary.intent("190") == "1384"
+    assert dictionary.intent("111") == "111"
+
+
+def test_actor_codes():
+    assert country_code("RU") == "RUS"
+    assert country_code("XX") is None
+    assert compose("RUS", "GOV") == "RUSGOV"
+    assert compose("IGOUNO", "GOV") == "IGOUNO"
+    assert compose(None, "GOV") is None
+    table = ActorTable.load()
+    assert table.agent("Ministers") == "GOV"
+    assert table.agent("partners") == ""
+    assert table.agent("weather") is None
+    assert table.named("the european union") == "IGOEEU"
+
+
+# -- one sentence per root family -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany expressed hope for Ukraine's recovery.", ("DEU", "UKR", "013")),
+    ("France urged Germany to lower its tariffs.", ("FRA", "DEU", "020")),
+    ("Japan promised aid to Vietnam.", ("JPN", "VNM", "033")),
+    ("Canada praised Mexico on Tuesday.", ("CAN", "MEX", "051")),
+    ("Norway provided aid to Sudan.", ("NOR", "SDN", "070")),
+    ("Egypt lifted sanctions on Libya.", ("EGY", "LBY", "085")),
+    ("Germany will investigate Russia over the poisoning.", ("DEU", "RUS", "090")),
+    ("Poland criticized Belarus.", ("POL", "BLR", "111")),
+    ("Greece rejected Turkey's proposal.", ("GRC", "TUR", "120")),
+    ("North Korea threatened South Korea.", ("PRK", "KOR", "130")),
+    ("Russia deployed troops to Belarus.", ("RUS", "BLR", "154")),
+    ("Lithuania expelled Russian diplomats.", ("LTU", "RUSGOV", "161")),
+    ("Iran seized a British tanker.", ("IRN", "GBR", "1711")),
+    ("Russia attacked Ukraine.", ("RUS", "UKR", "190")),
+])
+def test_root_families(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_visit_is_hosted_by_its_target(nlp):
+    found = triples(nlp, "The Chinese president visited Brazil.")
+    assert ("CHNGOV", "BRA", "042") in found
+    assert ("BRA", "CHNGOV", "043") in found
+
+
+def test_coordinated_subjects_act_on_each_other(nlp):
+    found = triples(nlp, "Chile and Peru signed a trade agreement.")
+    assert {("CHL", "PER", "057"), ("PER", "CHL", "057")} <= found
+
+
+def test_roles_make_agents(nlp):
+    assert ("RUSCOP", "PAKEDU", "173") in triples(nlp, "Russian police arrested Pakistani students in Moscow.")
+
+
+def test_a_verb_without_an_actor_on_either_side_is_no_event(nlp):
+    assert triples(nlp, "Crowds trashed the embassy.") == set()
+    assert triples(nlp, "Russia praised the weather.") == set()
+
+
+# -- the clause around the verb ---------------------------------------------------------
+
+def test_intention_announces_the_act(nlp):
+    assert roots(nlp, "Russia threatened to attack Ukraine.") == {"13"}
+    assert roots(nlp, "Moscow seeks to restore ties with Georgia.") == {"03"}
+
+
+def test_a_requested_act_belongs_to_the_request(nlp):
+    found = triples(nlp, "France called on Russia to withdraw its troops from Ukraine.")
+    assert {code[:2] for _, _, code in found} == {"02"}
+    assert ("FRA", "RUS", "020") in found
+
+
+def test_negation_drops_the_event(nlp):
+    assert roots(nlp, "Russia did not attack Ukraine.") == set()
+    assert roots(nlp, "Russia does not consider Georgia an enemy and did not attack it.") == set()
+
+
+def test_negated_events_can_be_kept_flagged(nlp):
+    doc = nlp("Russia did not attack Ukraine.")
+    coder = EventCoder(verbs(), codebook(), ActorTable.load(), keep_negated=True)
+    (event,) = coder(doc)
+    assert event.negated and event.root == "19"
+
+
+def test_cannot_but_is_not_a_negation(nlp):
+    assert roots(nlp, "Russia cannot but applaud Kazakhstan.") == {"05"}
+
+
+def test_a_refusal_negates_what_is_refused(nlp):
+    assert "04" not in roots(nlp, "Georgia regretted Armenia's refusal to meet Azerbaijan.")
+
+
+def test_conditionals_are_no_events(nlp):
+    assert "19" not in roots(nlp, "If China attacks Taiwan, Japan will respond.")
+
+
+def test_first_person_in_a_quote_is_the_speaker(nlp):
+    doc = nlp('"We cannot but applaud Kazakhstan," Russian Foreign Minister Sergey Lavrov said on Monday.')
+    speaker = {q.speaker for q in doc._.quotes}
+    assert speaker and None not in speaker
+    (event,) = doc._.events
+    assert event.source in speaker
+    assert (event.source_actor, event.target_actor, event.root) == ("RUSGOV", "KAZ", "05")
+
+
+def test_event_text_is_the_clause(nlp):
+    doc = nlp("After the summit, Canada praised Mexico for its help.")
+    (event,) = doc._.events
+    assert event.text == doc.text[event.start:event.end] == "Canada praised Mexico for its help"
+
+
+# -- the seed ---------------------------------------------------------------------------
+
+def test_seed_russia_to_central_asia(seed_record):
+    found = {e.root for e in seed_record.events
+             if (e.source_actor or "").startswith("RUS") and (e.target_actor or "").startswith("CAS")}
+    assert {"03", "05"} <= found
+
+
+def test_seed_applause_is_the_speakers(seed_record):
+    applause = [e for e in seed_record.events if "applaud" in e.text]
+    assert applause and all(e.source_actor == "RUSGOV" and e.root == "05" for e in applause)
+
+
+def test_seed_no_conflict_from_the_great_game(seed_record):
+    text = seed_record.article.text
+    start = text.index("Russia does not consider")
+    end = text.index("Great Game") + len("Great Game")
+    assert not [e for e in seed_record.events if e.start < end and e.end > start and e.quad_class >= 3]
+    assert all(e.quad_class < 3 for e in seed_record.events)
