@@ -12,6 +12,7 @@ quote around the amount that has one (``doc._.quotes``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -35,17 +36,18 @@ NOUNS = ("NOUN", "PROPN")
 _WORD_BEFORE = re.compile(r"([\w#.]+)\s*$")
 
 
-def _is_amount(doc: Doc, q: Quantity, root: Token) -> bool:
+def _is_amount(doc: Doc, text: str, q: Quantity, root: Token) -> bool:
     if not q.bare:
         return True
-    if any(t.ent_type_ in NAME_LABELS for t in doc.char_span(q.number_start, q.number_end, alignment_mode="expand")):
+    number = doc.char_span(q.number_start, q.number_end, alignment_mode="expand") or [root]
+    if any(t.ent_type_ in NAME_LABELS for t in number):
         return False  # "Boeing 747", "the Group of 20"
-    counts = root.dep_ == "nummod" and root.head.pos_ in NOUNS
+    counts = root.dep_ == "nummod" and root.head.pos_ == "NOUN"
     if q.plain and 1800 <= q.value <= 2100 and not counts:
         return False  # a year the times component did not claim
     if q.words and q.value == 1 and not counts:
         return False  # "one of the largest", "no one"
-    before = _WORD_BEFORE.search(doc.text, max(0, q.start - 16), q.start)
+    before = _WORD_BEFORE.search(text, max(0, q.start - 16), q.start)
     return not (q.plain and before and before.group(1).lower() in ID_WORDS)  # "No. 1", "Article 5"
 
 
@@ -63,7 +65,8 @@ def _noun_phrase_tokens(noun: Token) -> set[int]:
 
 
 def noun_phrase(noun: Token, amount: Span) -> Optional[str]:
-    """The text of ``noun``'s phrase without the amount, determiners and edge punctuation."""
+    """The text of ``noun``'s phrase without the amount, determiners and edge punctuation,
+    white space folded (wire copy breaks lines inside phrases)."""
     doc = noun.doc
     keep = _noun_phrase_tokens(noun) - set(range(amount.start, amount.end))
     lo = hi = noun.i
@@ -71,11 +74,11 @@ def noun_phrase(noun: Token, amount: Span) -> Optional[str]:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    while lo < noun.i and (doc[lo].dep_ in ("det", "predet", "cc") or doc[lo].is_punct):
+    while lo < noun.i and (doc[lo].dep_ in ("det", "predet", "cc") or doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > noun.i and (doc[hi].dep_ == "cc" or doc[hi].is_punct):
+    while hi > noun.i and (doc[hi].dep_ == "cc" or doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    return doc[lo:hi + 1].text
+    return " ".join(doc[lo:hi + 1].text.split())
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -133,14 +136,15 @@ def _clause(token: Token, stop: set[int]) -> tuple[Token, bool]:
 
 
 def period_of(amount: Span, times: list[tuple[TimeRef, Span]], amounts: list[Span]) -> Optional[list[str]]:
-    """The [from, to] of the time expression attached to the amount itself, else of the
-    nearest one attached to the amount's clause and to no other amount."""
+    """The [from, to] of the time expression (of the amount's sentence, ``times``)
+    attached to the amount itself, else of the nearest one attached to the amount's
+    clause and to no other amount."""
     own = set(range(amount.start, amount.end))
     others = {i for a in amounts if a is not amount for i in range(a.start, a.end)}
     verb, _ = _clause(amount.root, set())
     direct, clause = [], []
     for time, span in times:
-        if time.value is None or span.sent != amount.sent:
+        if time.value is None:
             continue
         head, hit = _clause(span.root, own | others)
         if hit and head.i in own:
@@ -161,20 +165,26 @@ def speaker_of(start: int, end: int, quotes: list[Quote]) -> Optional[str]:
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
+    text = doc.text
     times = doc._.times or []
     found: list[tuple[Quantity, Span]] = []
-    for q in scan(doc.text):
+    for q in scan(text):
         if any(t.start < q.end and q.start < t.end for t in times):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is not None and _is_amount(doc, q, span.root):
+        if span is not None and _is_amount(doc, text, q, span.root):
             found.append((q, span))
-    time_spans = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times]
-    time_spans = [(t, s) for t, s in time_spans if s is not None]
+    sent_starts = [s.start for s in doc.sents] if found else []
+    by_sentence: dict[int, list[tuple[TimeRef, Span]]] = {}
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            by_sentence.setdefault(bisect.bisect_right(sent_starts, span.start), []).append((t, span))
     spans = [s for _, s in found]
     return [
-        Amount(q.start, q.end, doc.text[q.start:q.end], value=q.value, unit=q.unit, qualifier=q.qualifier,
-               object=object_of(span), period=period_of(span, time_spans, spans),
+        Amount(q.start, q.end, text[q.start:q.end], value=q.value, unit=q.unit, qualifier=q.qualifier,
+               object=object_of(span),
+               period=period_of(span, by_sentence.get(bisect.bisect_right(sent_starts, span.start), []), spans),
                speaker=speaker_of(q.start, q.end, doc._.quotes or []), range=q.range)
         for q, span in found
     ]

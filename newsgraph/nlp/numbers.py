@@ -29,7 +29,8 @@ FIGURE = r"\d+[- ][1-9]/(?:2|3|4|8|16|32)(?!\d)|[1-9]/(?:2|3|4|8|16|32)(?![\d/])
 _NUMBER_WORD = alternation([*UNITS, *TENS, *MULTIPLIERS, *SCALES])
 #: A run of number words ("twenty-five", "two dozen", "a hundred and fifty");
 #: ``parse_words`` decides how much of it is one number.
-WORDS = rf"(?i:\b(?:a(?=\s+(?:{alternation([*MULTIPLIERS, *SCALES])})\b)|(?:{_NUMBER_WORD})\b)(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD})\b)*)"
+_BEFORE_SCALE = rf"(?=\s+(?:{alternation([*MULTIPLIERS, *SCALES])})\b)"
+WORDS = rf"(?i:\b(?:(?:half\s+)?a{_BEFORE_SCALE}|(?:{_NUMBER_WORD})\b)(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD})\b)*)"
 
 _FRACTION = re.compile(r"(?:(\d+)[- ])?(\d+)/(\d+)")
 
@@ -46,14 +47,16 @@ def parse_figure(text: str) -> float:
 def parse_words(text: str) -> Optional[tuple[float, int]]:
     """(value, length of the prefix of ``text`` that forms one number) for a run of number
     words, or None.  The grammar stops at the first word that cannot continue the number,
-    so "two and three" yields 2 and "one two" yields 1."""
+    so "two and three" yields 2 and "one two" yields 1; "half a million" is 500,000."""
     total, current, prev, end = 0.0, 0.0, None, 0
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m.group().lower()
         if word == "and" and prev in ("multiplier", "scale"):
             continue
-        if word == "a" and prev is None:
-            kind, current = "a", 1.0
+        if word == "half" and prev is None:
+            kind, current = "half", 0.5
+        elif word == "a" and prev in (None, "half"):
+            kind, current = "a", current or 1.0
         elif word in UNITS and (prev in (None, "multiplier", "scale") or (prev == "tens" and UNITS[word] < 10)):
             kind, current = "unit", current + UNITS[word]
         elif word in TENS and prev in (None, "multiplier", "scale"):

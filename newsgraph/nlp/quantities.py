@@ -28,9 +28,12 @@ class Unit:
     factor: float = 1.0
 
 
-def _unit_table() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
-    """(words after a figure, case-insensitive; codes after a figure; symbols before it)."""
+def _unit_table() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
+    """(money and percent words after a figure, matched in any case; measures after a
+    figure, matched as written, so that table headings like "Year" are not units; codes
+    after a figure; symbols before it)."""
     words: dict[str, Unit] = {}
+    measures: dict[str, Unit] = {}
     codes: dict[str, Unit] = {}
     symbols: dict[str, Unit] = {}
     for code, forms in _UNITS["currencies"].items():
@@ -42,12 +45,12 @@ def _unit_table() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
     for name, forms in _UNITS["percent"].items():
         words.update({w: Unit(name, "percent") for w in forms})
     for name, forms in _UNITS["measures"].items():
-        words.update({w.lower(): Unit(name, "measure") for w in forms})
-    words.update({w: Unit(name, "measure") for w, name in _UNITS["rate_units"].items()})
-    return words, codes, symbols
+        measures.update({w: Unit(name, "measure") for w in forms})
+    measures.update({w: Unit(name, "measure") for w, name in _UNITS["rate_units"].items()})
+    return words, measures, codes, symbols
 
 
-UNIT_WORDS, UNIT_CODES, CURRENCY_SYMBOLS = _unit_table()
+UNIT_WORDS, MEASURES, UNIT_CODES, CURRENCY_SYMBOLS = _unit_table()
 RATES: dict[str, str] = {form: per for per, forms in _UNITS["rates"].items() for form in forms}
 QUALIFIERS: dict[str, str] = {p: q for q, phrases in _CONTEXT["qualifiers"].items() for p in phrases}
 TRAILING_QUALIFIERS: dict[str, str] = {p: q for q, phrases in _CONTEXT["trailing_qualifiers"].items() for p in phrases}
@@ -62,19 +65,25 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+#: Between a figure and its scale or unit: a hyphen, or spaces with at most one line break
+#: (wire copy wraps "30.5\nmln dlrs").
+_GAP = r"(?:-|[ \t\u00a0]*\n?[ \t\u00a0]*)"
 _SYMBOL = rf"(?:(?<![A-Za-z])(?:{alternation(CURRENCY_SYMBOLS)}))"
 _NUMBER = rf"(?:(?P<fig>{FIGURE})|(?P<words>{WORDS}))"
-_FIRST = re.compile(rf"(?<![\w.,:/]){_NUMBER}")
-_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,5}(?![\w,])|(?<![\w.,])(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3}[\s.-]\d{4}(?![\w,]|\.\d)")
+_FIRST = re.compile(rf"(?<![\w.,:/])(?<!\d-){_NUMBER}")
+#: What every phone number has; searched first because _PHONE is slow to fail.
+_PHONE_CORE = re.compile(r"\d{3}[\s.-]\d{4}|\+\d")
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,5}(?!\w|[,.]\d)|(?<![\w.,])(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])?\d{3}[\s.-]\d{4}(?!\w|[,.]\d)")
 _SIDE = re.compile(rf"(?:(?P<sym>{_SYMBOL})\s?)?{_NUMBER}")
 _SYMBOL_BEFORE = re.compile(rf"(?P<sym>{_SYMBOL})\s?$")
-_SCALE = re.compile(rf"[ -]?(?P<scale>(?i:{alternation(SCALES)}))\b|(?P<money>{alternation(MONEY_SCALES)})\b")
-_UNIT = re.compile(rf"[ -]?(?:(?P<word>(?i:{_phrases(UNIT_WORDS)}))|(?P<code>{alternation(UNIT_CODES)}))(?![\w])")
+_SCALE = re.compile(rf"{_GAP}(?P<scale>(?i:{alternation(SCALES)}))\b|(?P<money>{alternation(MONEY_SCALES)})\b")
+_UNIT = re.compile(rf"{_GAP}(?:(?P<word>(?i:{_phrases(UNIT_WORDS)}))|(?P<measure>{_phrases(MEASURES)})|(?P<code>{alternation(UNIT_CODES)}))(?![\w])")
 _RATE = re.compile(rf"\s*(?P<rate>(?i:{_phrases(RATES)}))\b")
 _OF = re.compile(r"\s+of\b")
 _RANGE = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<word>(?i:to|and|or))\s)\s*")
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>(?i:{_phrases(QUALIFIERS)}))\s+$")
-_OPENER_BEFORE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
+_OPENER_BEFORE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from|by))\s+$")
+_MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _QUALIFIER_AFTER = re.compile(rf"(?:\s+|(?=-))(?P<q>(?i:{_phrases(TRAILING_QUALIFIERS)}))(?![\w])")
 _GLUED_AFTER = re.compile(r"[\w]|[/:.,]\d")
 _ID_BEFORE = re.compile(r"(?:[A-Za-z]-|#)$")
@@ -142,8 +151,13 @@ def _unit(text: str, pos: int) -> Optional[tuple[Unit, int]]:
         return None
     if m.group("code"):
         return UNIT_CODES[m.group("code")], m.end()
-    form = _key(m.group("word"))
-    unit, end = UNIT_WORDS[form], m.end()
+    if m.group("measure"):
+        form = " ".join(m.group("measure").split())
+        unit = MEASURES[form]
+    else:
+        form = _key(m.group("word"))
+        unit = UNIT_WORDS[form]
+    end = m.end()
     weight = _UNITS["weight_before_of"].get(form)
     if weight and _OF.match(text, end):
         return Unit(weight, "measure"), end  # "10 pounds of cocaine"
@@ -160,6 +174,39 @@ def _first_side(text: str, m: re.Match) -> Optional[Side]:
     return _side(text, m, None, m.start())
 
 
+def _upper(text: str, low: Side, low_unit: Optional[tuple[Unit, int]], end: int) -> tuple[Optional[Side], Optional[tuple[Unit, int]], bool]:
+    """(upper end, its unit, whether the pair is a score) of a range after ``low``."""
+    joiner = _RANGE.match(text, end)
+    second = _SIDE.match(text, joiner.end()) if joiner else None
+    if second is None:
+        return None, None, False
+    symbol = CURRENCY_SYMBOLS[second.group("sym")] if second.group("sym") else None
+    high = _side(text, second, symbol, second.start())
+    if high is None:
+        return None, None, False
+    high_unit = _unit(text, high.end)
+    opener = _OPENER_BEFORE.search(text, max(0, low.start - 10), low.start)
+    if _is_range(joiner, opener, low, low_unit, high, high_unit):
+        return high, high_unit, False
+    score = bool(joiner.group("dash")) and high.value <= low.value and not (low_unit or high_unit)
+    return (high if score else None), None, score  # "3-1": a score or a vote
+
+
+def _lead(text: str, start: int, ranged: bool) -> tuple[int, Optional[str], float]:
+    """(start, qualifier, sign) once "between", a qualifier or "minus" before the number are taken in."""
+    qualifier, sign = None, 1.0
+    minus = _MINUS_BEFORE.search(text, max(0, start - 8), start)
+    if minus:
+        start, sign = minus.start(), -1.0
+    opener = _OPENER_BEFORE.search(text, max(0, start - 10), start) if ranged else None
+    before = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
+    if opener and opener.group("w").lower() == "between":
+        start = opener.start()
+    elif before:
+        start, qualifier = before.start(), QUALIFIERS[_key(before.group("q"))]
+    return start, qualifier, sign
+
+
 def _quantity(text: str, m: re.Match) -> tuple[Optional[Quantity], int]:
     """The quantity at the number ``m`` (or None when it is none) and where it ends."""
     low = _first_side(text, m)
@@ -169,59 +216,39 @@ def _quantity(text: str, m: re.Match) -> tuple[Optional[Quantity], int]:
         return None, low.end  # "COVID-19", "F-16", "#1"
     low_unit = _unit(text, low.end)
     end = low_unit[1] if low_unit else low.end
-    high, high_unit, joiner = None, None, _RANGE.match(text, end)
-    if joiner:
-        second = _SIDE.match(text, joiner.end())
-        if second:
-            symbol = CURRENCY_SYMBOLS[second.group("sym")] if second.group("sym") else None
-            high = _side(text, second, symbol, second.start())
-        if high is not None:
-            high_unit = _unit(text, high.end)
-            opener = _OPENER_BEFORE.search(text, max(0, low.start - 10), low.start)
-            if not _is_range(joiner, opener, low, low_unit, high, high_unit):
-                if joiner.group("dash") and high.value <= low.value and not (low_unit or high_unit):
-                    return None, high.end  # a score or a vote, "3-1"
-                high = high_unit = None
-    unit = (high_unit or low_unit or (None, 0))[0]
+    high, high_unit, score = _upper(text, low, low_unit, end)
+    if score:
+        return None, high.end
     if high is not None:
         end = high_unit[1] if high_unit else high.end
-    symbol = low.symbol or (high.symbol if high else None)
-    unit = unit or symbol
-    factor = unit.factor if unit else 1.0
-    value_range = None
-    if high is not None:
         if low.scale == 1.0 and high.scale != 1.0 and low.value < high.value:
             low.scale = high.scale  # "$3-4 billion"
-        value_range = [low.value * low.scale * factor, high.value * high.scale * factor]
-    start, qualifier = low.start, None
-    opener = _OPENER_BEFORE.search(text, max(0, start - 10), start) if high is not None else None
-    before = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
-    if opener and opener.group("w").lower() == "between":
-        start = opener.start()
-    elif before:
-        start, qualifier = before.start(), QUALIFIERS[_key(before.group("q"))]
+    unit = (high_unit or low_unit or (None, 0))[0] or low.symbol or (high.symbol if high else None)
+    factor = unit.factor if unit else 1.0
+    start, qualifier, sign = _lead(text, low.start, high is not None)
     after = _QUALIFIER_AFTER.match(text, end)
     if after and qualifier is None and high is None:
         end, qualifier = after.end(), TRAILING_QUALIFIERS[_key(after.group("q"))]
     if _GLUED_AFTER.match(text, end):
         return None, end  # "5G", "30th", "24/7", "16:30"
-    number_end = high.end if high else low.end
     return Quantity(
-        start, end, low.value * low.scale * factor,
+        start, end, sign * low.value * low.scale * factor,
         unit=unit.name if unit else None, kind=unit.kind if unit else None, qualifier=qualifier,
-        range=value_range, number_start=m.start(), number_end=number_end,
+        range=[sign * low.value * low.scale * factor, high.value * high.scale * factor] if high else None,
+        number_start=m.start(), number_end=high.end if high else low.end,
         bare=unit is None and low.scale == 1.0 and high is None, words=low.words, plain=low.plain and high is None,
     ), end
 
 
 def _is_range(joiner: re.Match, opener: Optional[re.Match], low: Side, low_unit, high: Side, high_unit) -> bool:
     """"3-4", "between 5 and 7", "5 to 7 percent", "two or three"; not "from 5 to 7"
-    (a change), not "5 pct to 1.2 billion dlrs" (two measures)."""
+    or "by 1.5 million to 67 million" (changes), not "5 pct to 1.2 billion dlrs" (two
+    measures)."""
     word = (joiner.group("word") or "").lower()
     opened_by = opener.group("w").lower() if opener else None
     if word == "and" and opened_by != "between":
         return False
-    if word == "to" and opened_by == "from":
+    if word == "to" and opened_by in ("from", "by"):
         return False
     if word == "or" and (low_unit or low.scale != 1.0 or low.symbol):
         return False
@@ -237,7 +264,7 @@ def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text``, left to right, not overlapping."""
     found: list[Quantity] = []
     pos = 0
-    phones = [(p.start(), p.end()) for p in _PHONE.finditer(text)]
+    phones = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if _PHONE_CORE.search(text) else []
     for m in _FIRST.finditer(text):
         if m.start() < pos:
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -81,6 +82,9 @@ RULES: list[tuple[str, re.Pattern]] = [(kind, re.compile(p)) for kind, p in [
     ("clock", rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})(?:\s+{_ZONE})?"),
     ("clock", rf"\b(?P<word>(?i:{alternation(_T['clock_words'])}))\b"),
 ]]
+#: Rules that cannot match without this word, skipped early on texts without it (their
+#: number-word and ordinal alternations are the slowest patterns).
+NEEDLES = {"ago": "ago", "century": "century"}
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|thru|and))\s*")
 _CLOCK_GAP = re.compile(r"\s*(?:,|(?i:at|on))?\s*")
@@ -110,15 +114,25 @@ class Context:
     """What resolving one expression may look at."""
 
     doc: Doc
+    #: ``doc.text``, which spaCy rebuilds on every access.
+    text: str
     anchor: Optional[dt.date]
     date_ents: list[tuple[int, int]] = field(default_factory=list)
-    token_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Context":
+        return cls(doc, doc.text, timenorm.anchor_date(doc._.published),
+                   [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")])
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
 
     def in_date_ent(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.date_ents)
 
     def lead(self, start: int) -> Optional[str]:
-        m = _WORD_BEFORE.search(self.doc.text, max(0, start - 24), start)
+        m = _WORD_BEFORE.search(self.text, max(0, start - 24), start)
         return m.group(1).lower() if m else None
 
     def next_token(self, end: int) -> Optional[Token]:
@@ -335,8 +349,11 @@ RESOLVERS: dict[str, Resolver] = {
 
 def _candidates(ctx: Context) -> list[Point]:
     found = []
+    lowered = ctx.text.lower()
     for kind, pattern in RULES:
-        for m in pattern.finditer(ctx.doc.text):
+        if kind in NEEDLES and NEEDLES[kind] not in lowered:
+            continue
+        for m in pattern.finditer(ctx.text):
             point = RESOLVERS[kind](m, ctx)
             if point is not None:
                 found.append(point)
@@ -415,12 +432,10 @@ def _join_clocks(text: str, points: list[Point]) -> list[Point]:
 
 
 def find_times(doc: Doc) -> list[TimeRef]:
-    ctx = Context(doc, timenorm.anchor_date(doc._.published),
-                  [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")],
-                  [t.idx for t in doc])
-    points = _join_ranges(doc.text, _longest_first(_candidates(ctx)))
-    points = _join_clocks(doc.text, [p for p in points if not p.weak])
-    return [TimeRef(p.start, p.end, doc.text[p.start:p.end], p.value, p.granularity) for p in points]
+    ctx = Context.of(doc)
+    points = _join_ranges(ctx.text, _longest_first(_candidates(ctx)))
+    points = _join_clocks(ctx.text, [p for p in points if not p.weak])
+    return [TimeRef(p.start, p.end, ctx.text[p.start:p.end], p.value, p.granularity) for p in points]
 
 
 @Language.factory("newsgraph_times")
