@@ -24,6 +24,7 @@ COMPONENTS: dict[str, str] = {
     "newsgraph_events": "newsgraph.nlp.events",
     "newsgraph_tone": "newsgraph.nlp.tone",
     "newsgraph_themes": "newsgraph.nlp.themes",
+    "newsgraph_repeats": "newsgraph.nlp.repeats",
 }
 
 #: spaCy refuses texts longer than this; ``newsgraph.extract`` chunks below it.
