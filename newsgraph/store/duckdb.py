@@ -93,7 +93,7 @@ class DuckDBStore(Store):
     def arrow_batches(self, sql: str, batch_rows: int = 50_000) -> Iterator[pa.RecordBatch]:
         cur = self.con.cursor()
         try:
-            yield from cur.execute(sql).fetch_record_batch(batch_rows)
+            yield from cur.execute(sql).to_arrow_reader(batch_rows)
         finally:
             cur.close()
 

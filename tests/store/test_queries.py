@@ -157,3 +157,12 @@ def test_relations_graph_and_tone_between_two_actors(corpus):
     assert series == [{"period": "2022-05-01", "events_a_to_b": {"value": 6.0, "count": 2}, "events_b_to_a": None,
                        "quotes_a_about_b": {"value": None, "count": 2}, "quotes_b_about_a": None,
                        "article_tone": {"value": 2.5, "count": 2}}]
+
+
+def test_exports_stream_from_every_backend(corpus, tmp_path):
+    from newsgraph.corpus import export
+
+    counts = export.export_tables(corpus, tmp_path / "pq", "parquet")
+    assert counts["articles"] == 4 and counts["mentions"] == corpus.stats()["mentions"] == 26
+    assert export.export_jsonl(corpus, tmp_path / "r.jsonl") == 4
+    assert export.export_gkg(corpus, tmp_path / "g.tsv") == 4
