@@ -144,7 +144,7 @@ class Context:
 
     def tense(self, start: int, end: int, default: int) -> int:
         """FUTURE for a clause with "will"/"shall" or an infinitive ("plans to meet on
-        Friday"), PAST for a past-tense verb, else ``default``."""
+        Friday"), PAST for a past tense or perfect, else ``default``."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return default
@@ -156,8 +156,10 @@ class Context:
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in FUTURE_AUX for c in aux) or (token.tag_ == "VB" and any(c.lower_ == "to" for c in aux)):
             return FUTURE
-        if token.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in aux):
-            return PAST
+        if any(c.tag_ == "MD" for c in aux):
+            return default
+        if token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux)):
+            return PAST  # "said", "was held", "has risen"; not "is planned"
         return default
 
 
