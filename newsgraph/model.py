@@ -102,7 +102,7 @@ class Amount(Span):
 @dataclass
 class TimeRef(Span):
     value: TimeValue = None
-    #: "day" | "week" | "month" | "year" | "range" | "decade" | "century" | "time"
+    #: "day" | "week" | "month" | "quarter" | "year" | "range" | "decade" | "century" | "time"
     granularity: Optional[str] = None
 
 
