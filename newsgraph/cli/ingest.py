@@ -1,95 +1,85 @@
 """``newsgraph ingest``: read, extract and store articles, skipping what is stored already."""
 from __future__ import annotations
 
-import itertools
+import contextlib
+import enum
+import tempfile
 import time
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator, Optional
 
 import typer
 
 from newsgraph.cli.app import DEFAULT_DB, app, error
 from newsgraph.cli.progress import article_progress
-from newsgraph.ingest import ReadError, read_paths
-from newsgraph.model import Article, Record
+from newsgraph.ingest import read_paths
+from newsgraph.run.ingest import Engine, Ingest, Strict, Summary
 from newsgraph.run.local import default_workers, process
-from newsgraph.store import Store, open_store
+from newsgraph.store import open_store
 
 
-@dataclass
-class Summary:
-    stored: int = 0
-    replaced: int = 0
-    skipped: int = 0
-    failures: list[ReadError] = field(default_factory=list)
-
-    @property
-    def done(self) -> int:
-        return self.stored + self.replaced + self.skipped + len(self.failures)
+class EngineName(str, enum.Enum):
+    local = "local"
+    dask = "dask"
 
 
-class Strict(Exception):
-    """Raised to stop at the first failure under ``--strict``."""
+@contextlib.contextmanager
+def dask_engine(scheduler: Optional[str], workers: int, out: Optional[Path], partition_size: int) -> Iterator[Engine]:
+    """Extraction on a Dask cluster; the Parquet partitions go to ``out``, or to a
+    temporary folder removed afterwards."""
+    from newsgraph.run import dask
 
-
-def _report(summary: Summary, store: Store, errors: list[ReadError], strict: bool) -> None:
-    if not errors:
-        return
-    for err in errors:
-        error(str(err))
-    summary.failures += errors
-    store.add_failures(errors)
-    if strict:
-        raise Strict()
-
-
-def _new_articles(paths: list[str], store: Store, summary: Summary, strict: bool) -> Iterator[Article]:
-    """Readable articles not stored yet; read errors are reported as they come."""
-    items = read_paths(paths)
-    for chunk in iter(lambda: list(itertools.islice(items, 256)), []):
-        _report(summary, store, [i for i in chunk if isinstance(i, ReadError)], strict)
-        articles = [i for i in chunk if isinstance(i, Article)]
-        known = store.known_hashes(a.content_hash for a in articles)
-        summary.skipped += sum(a.content_hash in known for a in articles)
-        yield from (a for a in articles if a.content_hash not in known)
+    with contextlib.ExitStack() as stack:
+        if out is None:
+            out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newsgraph-parts-")))
+        client = stack.enter_context(dask.connect(scheduler, workers))
+        yield lambda articles: dask.process(articles, client, out, partition_size)
 
 
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files or directories to read; '-' for standard input."),
     db: str = typer.Option(DEFAULT_DB, help="DuckDB file, or a postgresql:// URL."),
-    workers: int = typer.Option(default_workers(), min=1, help="Extraction processes (one writer)."),
+    workers: int = typer.Option(default_workers(), min=1, help="Extraction processes (one writer), or LocalCluster workers."),
     batch_size: int = typer.Option(64, min=1, help="Articles per stored transaction."),
     strict: bool = typer.Option(False, help="Stop at the first failure."),
+    resume: bool = typer.Option(True, help="Skip what the store's checkpoint says an earlier run finished."),
+    engine: EngineName = typer.Option(EngineName.local, help="local: processes on this machine; dask: a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://HOST:PORT); none starts a LocalCluster."),
+    out: Optional[Path] = typer.Option(None, help="With --engine dask: keep the Records' Parquet partitions here."),
+    partition_size: int = typer.Option(256, min=1, help="With --engine dask: articles per partition."),
 ) -> None:
-    """Extract Records and store them; articles already stored (same content) are skipped."""
-    summary = Summary()
+    """Extract Records and store them; articles already stored (same content) are skipped,
+    and a rerun after a crash picks up where the checkpoint says the last one stopped."""
     started = time.perf_counter()
     store = open_store(db)
+    summary = Summary()
     try:
-        with article_progress() as progress:
+        with contextlib.ExitStack() as stack:
+            if engine is EngineName.dask:
+                run = stack.enter_context(dask_engine(scheduler, workers, out, partition_size))
+            else:
+                run = lambda articles: process(articles, workers=workers, batch_size=16)  # noqa: E731
+            progress = stack.enter_context(article_progress())
             task = progress.add_task("ingest", rate=0.0)
-            results = process(_new_articles(paths, store, summary, strict), workers=workers, batch_size=16)
-            for batch in iter(lambda: list(itertools.islice(results, batch_size)), []):
-                records = [r for r in batch if isinstance(r, Record)]
-                _report(summary, store, [r for r in batch if isinstance(r, ReadError)], strict)
-                result = store.add_records(records)
-                summary.stored += result.stored
-                summary.replaced += result.replaced
-                summary.skipped += result.skipped
-                _report(summary, store, result.failed, strict)
+
+            def show(s: Summary) -> None:
                 elapsed = time.perf_counter() - started
-                progress.update(task, completed=summary.done, rate=summary.done / elapsed if elapsed else 0.0)
+                progress.update(task, completed=s.done, rate=s.done / elapsed if elapsed else 0.0)
+
+            job = Ingest(store, run, batch_size=batch_size, strict=strict, resume=resume,
+                         on_error=lambda err: error(str(err)), on_batch=show, summary=summary)
+            job.run(read_paths(paths))
     except Strict:
         error("stopped at the first failure (--strict)")
     finally:
-        stats: Optional[dict] = store.stats()
+        stats = store.stats()
         store.close()
     elapsed = time.perf_counter() - started
     print(
         f"ingested {summary.done} articles in {elapsed:.1f}s ({summary.done / elapsed if elapsed else 0:.1f} articles/s): "
-        f"{summary.stored} stored, {summary.replaced} replaced, {summary.skipped} already stored, "
-        f"{len(summary.failures)} failed"
+        f"{summary.stored} stored, {summary.replaced} replaced, {summary.skipped} already stored"
+        f"{f' ({summary.resumed} by checkpoint)' if summary.resumed else ''}, {len(summary.failures)} failed"
     )
     print("store: " + ", ".join(f"{k} {v}" for k, v in stats.items() if v is not None))
     if summary.failures:

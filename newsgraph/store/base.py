@@ -16,7 +16,7 @@ from newsgraph.corpus.dedupe import assign_clusters
 from newsgraph.ingest import ReadError
 from newsgraph.model import Record
 from newsgraph.resolve.corpus import corpus_id, entity_row, merge_rows
-from newsgraph.store.rows import ARTICLE_TABLES, COLUMNS, ENTITY_COLUMNS, FAILURE_COLUMNS, record_rows
+from newsgraph.store.rows import ARTICLE_TABLES, COLUMNS, ENTITY_COLUMNS, FAILURE_COLUMNS, PROGRESS_COLUMNS, record_rows
 
 #: Tables ``newsgraph stats`` counts.
 COUNTED = ("articles", "entities", "mentions", "quotes", "amounts", "times", "events", "themes", "failures")
@@ -24,6 +24,16 @@ COUNTED = ("articles", "entities", "mentions", "quotes", "amounts", "times", "ev
 
 class ReadOnlyError(ValueError):
     """A user's SQL that would change the store or reach outside it."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far one input file is stored (a row of ``ingest_progress``)."""
+
+    input: str
+    signature: str
+    line: Optional[int]
+    done: bool
 
 
 @dataclass
@@ -189,11 +199,39 @@ class Store:
         self._insert("entities", ENTITY_COLUMNS, list(rows.values()))
 
     def add_failures(self, failures: list[ReadError]) -> None:
-        if not failures:
+        """Record failures; one already recorded (same file, line, stage and error, as
+        when a run is repeated) is not recorded again."""
+        rows = list(dict.fromkeys((f.file, f.line, f.stage, f.message) for f in failures))
+        if not rows:
+            return
+        files = list({r[0] for r in rows})
+        stored = set(self._execute(f"SELECT file, line, stage, error FROM failures WHERE file IN ({','.join('?' * len(files))})", files))
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        fresh = [(*r, now) for r in rows if r not in stored]
+        if fresh:
+            self._begin()
+            self._insert("failures", FAILURE_COLUMNS, fresh)
+            self._commit()
+
+    def failures(self, limit: Optional[int] = None) -> list[ReadError]:
+        """Recorded failures, oldest first."""
+        sql = "SELECT file, line, stage, error FROM failures ORDER BY failed_at, file, line"
+        rows = self._execute(sql + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        return [ReadError(file, line, error, stage) for file, line, stage, error in rows]
+
+    def progress(self) -> dict[str, Progress]:
+        """Every input's ingest checkpoint."""
+        rows = self._execute("SELECT input, signature, line, done FROM ingest_progress")
+        return {r[0]: Progress(*r) for r in rows}
+
+    def save_progress(self, rows: list[Progress]) -> None:
+        if not rows:
             return
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        keys = [r.input for r in rows]
         self._begin()
-        self._insert("failures", FAILURE_COLUMNS, [(f.file, f.line, f.stage, f.message, now) for f in failures])
+        self._execute(f"DELETE FROM ingest_progress WHERE input IN ({','.join('?' * len(keys))})", keys)
+        self._insert("ingest_progress", PROGRESS_COLUMNS, [(r.input, r.signature, r.line, r.done, now) for r in rows])
         self._commit()
 
     def stats(self) -> dict[str, Any]:

@@ -28,6 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 ENTITY_COLUMNS = ("id", "name", "type", "kb_id", "country", "lat", "lon", "members", "roles", "aliases")
 FAILURE_COLUMNS = ("file", "line", "stage", "error", "failed_at")
+PROGRESS_COLUMNS = ("input", "signature", "line", "done", "updated_at")
 
 #: Tables holding one article's rows, deleted together when an article is replaced.
 ARTICLE_TABLES = tuple(COLUMNS)

@@ -150,6 +150,15 @@ CREATE TABLE IF NOT EXISTS minhash_bands (
 CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band_key);
 CREATE INDEX IF NOT EXISTS articles_cluster ON articles (cluster_id);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
+-- Ingest checkpoints: how far each input file is stored, so a rerun after a crash skips it.
+CREATE TABLE IF NOT EXISTS ingest_progress (
+    input      TEXT PRIMARY KEY,   -- absolute path of an input file
+    signature  TEXT NOT NULL,      -- its size and mtime when read: a changed file starts over
+    line       INTEGER,            -- every item up to this line is stored or in failures
+    done       BOOLEAN NOT NULL,   -- the whole file is
+    updated_at TIMESTAMP NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
