@@ -241,8 +241,8 @@ def clause_end(verb: Token) -> int:
 
 
 def doc_span(doc: Doc, left: int, right: int) -> tuple[int, int, str]:
-    start, end = doc[left].idx, doc[right].idx + len(doc[right])
-    return start, end, doc.text[start:end]
+    span = doc[left:right + 1]
+    return span.start_char, span.end_char, span.text
 
 
 @Language.factory("newsgraph_events", default_config={"actors": None, "keep_negated": False})

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Collection, Iterable, Optional
 
 import vaderSentiment.vaderSentiment as vader
 from spacy.language import Language
@@ -78,8 +78,8 @@ def make_tone(positive: int, negative: int, words: int) -> Tone:
 
 def doc_tone(doc: Doc, start: int = 0, end: Optional[int] = None) -> Tone:
     """Tone of the tokens of ``doc`` between two character offsets (the whole text by default)."""
-    span = doc.char_span(start, len(doc.text) if end is None else end, alignment_mode="expand")
-    tokens = span if span is not None else doc
+    tokens = doc if start == 0 and end is None else doc.char_span(
+        start, end if end is not None else len(doc.text), alignment_mode="expand") or doc
     words = ((t.lower_, t.lemma_.lower(), t.ent_iob_ == "O") for t in tokens if t.is_alpha or t.lower_ == "n't")
     return lexicon().tone(words)
 
@@ -108,15 +108,16 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def pair_tone(record: Record, a: str, b: str) -> Optional[Tone]:
-    """Tone of the sentences of ``record`` that mention both entities ``a`` and ``b`` (ids),
-    or None when they never share a sentence."""
-    mentions = {e.id: [m.start for m in e.mentions] for e in record.entities if e.id in (a, b)}
-    if len(mentions) < 2:
+def pair_tone(record: Record, a: Collection[str], b: Collection[str]) -> Optional[Tone]:
+    """Tone of the sentences of ``record`` that mention one of the entities ``a`` and one of
+    ``b`` (ids; several when a side is a country with its cities and people), or None when
+    the two sides never share a sentence."""
+    sides = [[m.start for e in record.entities if e.id in ids for m in e.mentions] for ids in (a, b)]
+    if not all(sides):
         return None
     text = record.article.text
     shared = [(s, e) for s, e in sentence_bounds(text)
-              if all(any(s <= m < e for m in starts) for starts in mentions.values())]
+              if all(any(s <= m < e for m in starts) for starts in sides)]
     if not shared:
         return None
     return text_tone(" ".join(text[s:e] for s, e in shared))

@@ -76,14 +76,21 @@ def record(text: str, entities: dict[str, list[str]], quotes: list[str] = ()) ->
 def test_pair_tone_reads_the_sentences_where_both_occur():
     rec = record("Russia praised Kazakhstan warmly. Russia fought a terrible war elsewhere. Kazakhstan is calm.",
                  {"Russia": ["Russia"], "Kazakhstan": ["Kazakhstan"]})
-    tone = pair_tone(rec, "e1", "e2")
+    tone = pair_tone(rec, {"e1"}, {"e2"})
     assert tone is not None and tone.score > 0 and tone.negative == 0
 
 
 def test_pair_tone_is_none_when_they_never_meet():
     rec = record("Russia is calm. Kazakhstan is calm.", {"Russia": ["Russia"], "Kazakhstan": ["Kazakhstan"]})
-    assert pair_tone(rec, "e1", "e2") is None
-    assert pair_tone(rec, "e1", "e9") is None
+    assert pair_tone(rec, {"e1"}, {"e2"}) is None
+    assert pair_tone(rec, {"e1"}, {"e9"}) is None
+
+
+def test_pair_tone_takes_every_entity_of_a_side():
+    rec = record("Moscow praised Astana. Russia attacked nobody.",
+                 {"Russia": ["Russia"], "Moscow": ["Moscow"], "Kazakhstan": ["Astana"]})
+    tone = pair_tone(rec, {"e1", "e2"}, {"e3"})
+    assert tone is not None and tone.positive > 0 and tone.negative == 0
 
 
 def test_quote_tone():

@@ -12,9 +12,11 @@ EVENTED = ("v.article_id, v.idx, v.text, v.start_char, v.end_char, v.source_id, 
 
 
 def events(store: Store, actor: Optional[str] = None, source: Optional[str] = None, target: Optional[str] = None,
-           root: Optional[str] = None, filters: Optional[Filters] = None, limit: int = 20, offset: int = 0) -> Page:
+           root: Optional[str] = None, filters: Optional[Filters] = None, limit: int = 20, offset: int = 0,
+           source_actor: Optional[str] = None, target_actor: Optional[str] = None) -> Page:
     """Events with ``actor`` on either side, or from ``source`` / to ``target`` (entity
-    ids), or of CAMEO root code ``root``; newest first."""
+    ids), or whose CAMEO actor codes start with ``source_actor`` / ``target_actor`` ("RUS"
+    matches "RUSGOV"), or of CAMEO root code ``root``; newest first."""
     where, params = (filters or Filters()).where()
     conds, cond_params = [where], list(params)
     if actor:
@@ -26,6 +28,10 @@ def events(store: Store, actor: Optional[str] = None, source: Optional[str] = No
     if target:
         conds.append("v.target_id = ?")
         cond_params.append(target)
+    for column, prefix in (("source_actor", source_actor), ("target_actor", target_actor)):
+        if prefix:
+            conds.append(f"v.{column} LIKE ?")
+            cond_params.append(prefix + "%")
     if root:
         conds.append("v.root = ?")
         cond_params.append(root)
