@@ -83,17 +83,28 @@ def _verb_attribution(verb: Token, vclass: str, lex: CueLexicon, quoted: list[in
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c != source), None)
     if clause is not None and (source is None or not clause.is_ancestor(source)):
         content = _clause_span(clause)
-    elif vclass == "speech" and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    elif vclass == "speech" and verb.dep_ == "parataxis":
         content, form = _rest_span(verb.head, verb), "rest"
     elif lemma in lex.characterize:
         content, form = _predicate_span(verb), "predicate"
-    elif lemma in lex.object:
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.pos_ != "PRON"), None)
+    elif lemma in lex.object or lemma in lex.prep_objects:
+        obj = _object(verb, lex.prep_objects.get(lemma, ()) if lemma not in lex.object else ("*",))
         if obj is not None:
             content, form = _tokens_span(obj.left_edge, obj.right_edge), "object"
     if content is None and vclass == "belief":
         return None
     return Attribution(verb.doc[verb.i:verb.i + 1], source, content, form, vclass, medium_of(verb, lex))
+
+
+def _object(verb: Token, preps: tuple[str, ...]) -> Optional[Token]:
+    """What a verb of saying takes as its content when it has no clause: its direct object
+    (``announced a plan``), or the object of a preposition it selects (``called for X``)."""
+    for child in verb.rights:
+        if "*" in preps and child.dep_ == "dobj" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _phrase_attribution(doc: Doc, first: Token, n: int) -> Optional[Attribution]:
@@ -211,25 +222,15 @@ def _predicate_span(verb: Token) -> Optional[tuple[int, int]]:
 
 
 def _rest_span(host: Token, cue: Optional[Token], exclude: tuple[int, int] = (0, 0)) -> Optional[tuple[int, int]]:
-    """The longest run of ``host``'s subtree left when the cue's own tokens are removed."""
+    """``host``'s subtree without the cue's own tokens: ``X, he said, Y`` gives ``X ... Y``
+    (the cue standing inside is kept in the span), ``Y, he said`` gives ``Y``."""
     skip = set(range(*exclude))
     if cue is not None:
         skip.update(t.i for t in cue.subtree)
-    runs: list[list[Token]] = [[]]
-    for t in host.subtree:
-        if t.i in skip:
-            if runs[-1]:
-                runs.append([])
-            continue
-        if runs[-1] and t.i != runs[-1][-1].i + 1:
-            runs.append([])
-        runs[-1].append(t)
-    best = max(runs, key=len)
-    while best and (best[0].text in _EDGE_PUNCT or best[0].is_space):
-        best = best[1:]
-    if len(best) < 2:
+    tokens = [t for t in host.subtree if t.i not in skip and not (t.text in _EDGE_PUNCT or t.is_space)]
+    if len(tokens) < 2:
         return None
-    return _tokens_span(best[0], best[-1])
+    return _tokens_span(tokens[0], tokens[-1])
 
 
 def _tokens_span(first: Token, last: Token) -> Optional[tuple[int, int]]:

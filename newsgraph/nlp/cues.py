@@ -21,7 +21,10 @@ class CueLexicon:
     belief: frozenset[str]
     characterize: frozenset[str]
     object: frozenset[str]
-    participles: frozenset[str]
+    #: verb -> the object word that makes it a cue ("as X put it")
+    idioms: dict[str, str]
+    #: verb -> prepositions whose object is the content ("call for", "warn of")
+    prep_objects: dict[str, tuple[str, ...]]
     #: first word -> the remaining words of each multi-word phrase starting with it
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     media_nouns: frozenset[str]
@@ -35,10 +38,13 @@ class CueLexicon:
         if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
             return None
         lemma = token.lemma_.lower()
-        if lemma in self.speech or lemma in self.characterize:
+        if lemma in self.speech or lemma in self.characterize or lemma in self.object or lemma in self.prep_objects:
             return "speech"
         if lemma in self.belief:
             return "belief"
+        word = self.idioms.get(lemma)
+        if word is not None and any(c.lower_ == word for c in token.children):
+            return "speech"
         return None
 
     def phrase_at(self, token: Token) -> int:
@@ -61,6 +67,8 @@ def lexicon() -> CueLexicon:
     for words in raw["phrases"]:
         phrases.setdefault(words[0], []).append(tuple(words[1:]))
     sets = {k: frozenset(w.lower() for w in raw[k]) for k in (
-        "speech", "belief", "characterize", "object", "participles", "media_nouns", "platforms",
+        "speech", "belief", "characterize", "object", "media_nouns", "platforms",
         "media_preps", "medium_links", "outlets_verbs")}
-    return CueLexicon(phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}, **sets)
+    return CueLexicon(phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+                      prep_objects={k: tuple(v) for k, v in raw["prep_objects"].items()},
+                      idioms=dict(raw["idioms"]), **sets)

@@ -157,6 +157,9 @@ def _closes_glyph(text: str, opener: _Mark, mark: _Mark) -> bool:
 
 
 def _emit(text: str, out: list[Quoted], opener: _Mark, end: int, close: Optional[int]) -> None:
-    while end > opener.end and text[end - 1].isspace():
+    start = opener.end
+    while end > start and text[end - 1].isspace():
         end -= 1
-    out.append(Quoted(opener.end, end, opener.start, close, opener.family, "\n" in text[opener.end:end]))
+    while start < end and text[start].isspace():
+        start += 1
+    out.append(Quoted(start, end, opener.start, close, opener.family, "\n" in text[start:end]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -36,6 +36,9 @@ CONFIDENCE = {"clause": 0.95, "near": 0.9, "rest": 0.85, "predicate": 0.8, "obje
               "colon": 0.75, "continued": 0.75, "sentence": 0.7, "dash": 0.7, "none": 0.0}
 
 _WORD = re.compile(r"\w+")
+#: A line opening with a short capitalised name and a colon: ``Lavrov: Russia seeks ...``
+#: (headlines) or ``PENCE: Well, ...`` (transcripts).
+_LABEL = re.compile(r"(?m)^[ \t\"\u201c']*((?:[A-Z][\w.\u2019'-]*[ \t]){0,3}[A-Z][\w.\u2019'-]*):[ \t]+(?=\S)")
 _DASH_SOURCE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z])")
 _SENTENCE_END = (".", "!", "?")
 
@@ -66,7 +69,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Quotes of ``doc`` ordered by start, speakers as surface mentions only."""
     lex = lexicon()
     lay = _layout(doc)
-    atts = list(find_attributions(doc, lex, lay.owner))
+    atts = list(find_attributions(doc, lex, lay.owner)) + list(_labelled_lines(lay))
     by_cue = {a.cue[0].i: a for a in atts}
     entities = doc._.entities or []
     consumed: set[int] = set()
@@ -100,6 +103,23 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quotes.append(_quote(doc, start, end, "indirect", att, att.form, entities))
     quotes.sort(key=lambda x: (x.start, -x.end))
     return quotes
+
+
+def _labelled_lines(lay: _Layout) -> Iterator[Attribution]:
+    """``Name: what they said`` lines: the name is the source, the rest of the line (or the
+    quotation it opens) the content."""
+    doc, text = lay.doc, lay.doc.text
+    for m in _LABEL.finditer(text):
+        first, colon = lay.token_at(m.start(1)), lay.token_at(m.end(1))
+        head = doc[colon - 1] if colon > first else None
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or doc[colon].text != ":":
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        while end > m.end() and text[end - 1] in " \t.\"\u201d":
+            end -= 1
+        content = (m.end(), end) if end - m.end() > 1 else None
+        yield Attribution(doc[colon:colon + 1], head, content, "colon", "speech")
 
 
 def _layout(doc: Doc) -> _Layout:
@@ -191,8 +211,9 @@ def _cue_after(lay: _Layout, q: Quoted, by_cue: dict[int, Attribution]) -> Optio
             break
         if k > after and t.is_sent_start and doc[k - 1].text in _SENTENCE_END:
             break
-        if k in by_cue:
-            return by_cue[k]
+        att = by_cue.get(k)
+        if att is not None and (att.content is None or att.content[0] < q.end):
+            return att  # not a cue whose own content follows it ("a tweet attacking X")
     return None
 
 

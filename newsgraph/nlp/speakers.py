@@ -159,9 +159,10 @@ class _Resolver:
         return self._nominal(span, head)
 
     def _named(self, span: Span, head: Token) -> Optional[tuple[Optional[Entity], float]]:
-        covering = [e for e in self.entities if any(m.start <= head.idx < m.end for m in e.mentions)]
-        inside = covering or [e for e in self.entities
-                              if any(span.start_char <= m.start and m.end <= span.end_char for m in e.mentions)]
+        covering = [e for e in self.entities if any(m.start <= head.idx < m.end and _named_mention(m)
+                                                    for m in e.mentions)]
+        inside = covering or [e for e in self.entities if any(
+            span.start_char <= m.start and m.end <= span.end_char and _named_mention(m) for m in e.mentions)]
         if inside:
             people = [e for e in inside if e.type == "PERSON"]
             if people:
@@ -361,6 +362,23 @@ def _name_part(span: Span) -> Span:
     return doc[i:j + 1]
 
 
+def _named_mention(m: Mention) -> bool:
+    """A name mention worth trusting: names are capitalised ("the minister" tagged as a
+    person by the NER is not one)."""
+    return m.kind != "name" or any(ch.isupper() for ch in m.text)
+
+
+def _widen_roles(ent: Entity) -> None:
+    """A speaker's titles with the roles they imply: ``Russian Foreign Minister`` adds
+    ``foreign minister``, ``minister`` and ``diplomat``."""
+    known = {r.casefold() for r in ent.roles}
+    for role in list(ent.roles):
+        for cls in sorted(role_classes(role)):
+            if cls not in known:
+                ent.roles.append(cls)
+                known.add(cls)
+
+
 def resolve_speakers(doc: Doc) -> list[Quote]:
     """The quotes of ``doc`` with speaker, speaker_name and confidence filled in; the
     entities (``doc._.entities``) gain the mentions and roles found on the way."""
@@ -374,6 +392,8 @@ def resolve_speakers(doc: Doc) -> list[Quote]:
             q.confidence = 0.0
             continue
         ent, conf = resolver.resolve(q)
+        if ent is not None and ent.type == "PERSON":
+            _widen_roles(ent)
         q.speaker = ent.id if ent else None
         q.speaker_name = ent.name if ent else None
         q.confidence = round(q.confidence * (conf if ent else 0.5), 3)
