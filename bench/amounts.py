@@ -2,6 +2,7 @@
 
   .venv/bin/python bench/amounts.py [--verbose]        # bench/data/amounts_cases.jsonl
   .venv/bin/python bench/amounts.py --reuters 200      # ../shared/eval/reuters21578_body200.jsonl
+  .venv/bin/python bench/amounts.py --speed 300        # cost of times + amounts in extract
 
 Cases: each line is a sentence with the amounts a reader would check (money, percentages,
 counts, measures, durations, ranges, approximations) or none (years, dates, clock times,
@@ -9,7 +10,10 @@ ordinals, phone numbers, ids, scores).  A predicted amount matches an expected o
 their spans overlap (one to one); precision and recall count matches, and for matched
 pairs the value (within 0.5%), unit, qualifier and range are scored.  --verbose prints
 every miss.  --reuters N counts amounts per unit over N dated wire articles and prints
-20 random extractions (seeded) for a human check.
+20 random extractions (seeded) for a human check.  --speed N times ``extract`` over N wire
+articles with the full pipeline and without times and amounts (best of two alternating
+rounds; noisy on a shared machine), and the two components' own time on the parsed docs
+as a share of the rest of the pipeline (steadier).
 """
 from __future__ import annotations
 
@@ -22,18 +26,20 @@ import time
 
 from evalset import EVAL, articles
 
-from newsgraph.extract import extract
+from newsgraph.extract import extract, make_doc
 from newsgraph.model import Amount, Article, Record
-from newsgraph.nlp.pipeline import load
+from newsgraph.nlp.amounts import find_amounts
+from newsgraph.nlp.pipeline import COMPONENTS, load
+from newsgraph.nlp.times import find_times
 
 CASES = pathlib.Path(__file__).resolve().parent / "data" / "amounts_cases.jsonl"
 REUTERS = EVAL / "reuters21578_body200.jsonl"
 #: Amounts read the times (what is not an amount) and spaCy's entities (names).
-COMPONENTS = ("newsgraph_times", "newsgraph_amounts")
+OURS = ("newsgraph_times", "newsgraph_amounts")
 
 
 def records(arts: list[Article]) -> list[Record]:
-    out = [r for r in extract(arts, nlp=load(COMPONENTS))]
+    out = list(extract(arts, nlp=load(OURS)))
     failed = [r for r in out if not isinstance(r, Record)]
     if failed:
         raise SystemExit(f"{len(failed)} articles failed, first: {failed[0]}")
@@ -115,12 +121,41 @@ def reuters(n: int) -> None:
               f"period={a.period}\n    ...{context}...")
 
 
+def speed(n: int) -> None:
+    arts = articles(REUTERS, n)
+    full = tuple(COMPONENTS)
+    rest = tuple(c for c in full if c not in OURS)
+    for names in (full, rest):
+        list(extract(arts[:10], nlp=load(names)))  # load and warm up
+    best = {}
+    for _ in range(2):
+        for label, names in (("without", rest), ("with", full)):
+            t0 = time.perf_counter()
+            list(extract(arts, nlp=load(names)))
+            best[label] = min(best.get(label, float("inf")), time.perf_counter() - t0)
+    nlp = load(rest)
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(make_doc(nlp, a, 0, len(a.text)) for a in arts))
+    base = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for doc in docs:
+        doc._.times = find_times(doc)
+        doc._.amounts = find_amounts(doc)
+    own = time.perf_counter() - t0
+    print(f"speed {len(arts)} articles: extract without times/amounts {best['without']:.1f}s, with {best['with']:.1f}s, "
+          f"ratio {best['with'] / best['without']:.3f}")
+    print(f"  times + amounts on parsed docs {own:.2f}s = {own / base:.1%} of the rest of the pipeline ({base:.1f}s)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuters", type=int, default=None, metavar="N", help="N wire articles instead of the cases")
+    ap.add_argument("--speed", type=int, default=None, metavar="N", help="time the components over N wire articles")
     ap.add_argument("--verbose", action="store_true", help="print every miss")
     a = ap.parse_args()
-    if a.reuters:
+    if a.speed:
+        speed(a.speed)
+    elif a.reuters:
         reuters(a.reuters)
     else:
         cases(a.verbose)

@@ -23,13 +23,12 @@ from newsgraph.model import Amount, Quote, TimeRef
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.component import doc_component
 from newsgraph.nlp.quantities import Quantity, scan
+from newsgraph.resolve.within import NAME_LABELS
 
 _CONTEXT = lexicon.load("amounts.json")
 ID_WORDS = frozenset(_CONTEXT["id_words"])
 VALUE_VERBS = frozenset(_CONTEXT["value_verbs"])
 
-#: spaCy labels of names: a bare number inside one is part of the name ("Group of 20").
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 #: Dependents that belong in the noun phrase an amount counts ("accumulated Russian investments").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "advmod", "quantmod", "case"})
 NOUNS = ("NOUN", "PROPN")
@@ -37,11 +36,13 @@ _WORD_BEFORE = re.compile(r"([\w#.]+)\s*$")
 
 
 def _is_amount(doc: Doc, text: str, q: Quantity, root: Token) -> bool:
+    """Whether a quantity counts or measures something.  Only bare numbers (no currency,
+    scale or unit) can fail: they may name a thing instead."""
     if not q.bare:
         return True
     number = doc.char_span(q.number_start, q.number_end, alignment_mode="expand") or [root]
     if any(t.ent_type_ in NAME_LABELS for t in number):
-        return False  # "Boeing 747", "the Group of 20"
+        return False  # a number inside a name: "Boeing 747", "the Group of 20"
     counts = root.dep_ == "nummod" and root.head.pos_ == "NOUN"
     if q.plain and 1800 <= q.value <= 2100 and not counts:
         return False  # a year the times component did not claim
@@ -64,7 +65,7 @@ def _noun_phrase_tokens(noun: Token) -> set[int]:
     return keep
 
 
-def noun_phrase(noun: Token, amount: Span) -> Optional[str]:
+def noun_phrase(noun: Token, amount: Span) -> str:
     """The text of ``noun``'s phrase without the amount, determiners and edge punctuation,
     white space folded (wire copy breaks lines inside phrases)."""
     doc = noun.doc
@@ -165,7 +166,7 @@ def speaker_of(start: int, end: int, quotes: list[Quote]) -> Optional[str]:
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    text = doc.text
+    text = doc.text  # spaCy rebuilds it on every access
     times = doc._.times or []
     found: list[tuple[Quantity, Span]] = []
     for q in scan(text):
@@ -174,7 +175,9 @@ def find_amounts(doc: Doc) -> list[Amount]:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None and _is_amount(doc, text, q, span.root):
             found.append((q, span))
-    sent_starts = [s.start for s in doc.sents] if found else []
+    if not found:
+        return []
+    sent_starts = [s.start for s in doc.sents]
     by_sentence: dict[int, list[tuple[TimeRef, Span]]] = {}
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")

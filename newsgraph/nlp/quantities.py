@@ -51,6 +51,8 @@ def _unit_table() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], di
 
 
 UNIT_WORDS, MEASURES, UNIT_CODES, CURRENCY_SYMBOLS = _unit_table()
+#: A unit found after a figure and where it ends.
+UnitAt = Optional[tuple[Unit, int]]
 RATES: dict[str, str] = {form: per for per, forms in _UNITS["rates"].items() for form in forms}
 QUALIFIERS: dict[str, str] = {p: q for q, phrases in _CONTEXT["qualifiers"].items() for p in phrases}
 TRAILING_QUALIFIERS: dict[str, str] = {p: q for q, phrases in _CONTEXT["trailing_qualifiers"].items() for p in phrases}
@@ -85,7 +87,7 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>(?i:{_phrases(QUALIFIERS)}))\s
 _OPENER_BEFORE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from|by))\s+$")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _QUALIFIER_AFTER = re.compile(rf"(?:\s+|(?=-))(?P<q>(?i:{_phrases(TRAILING_QUALIFIERS)}))(?![\w])")
-_GLUED_AFTER = re.compile(r"[\w]|[/:.,]\d")
+_GLUED_AFTER = re.compile(r"\w|[/:.,]\d")
 _ID_BEFORE = re.compile(r"(?:[A-Za-z]-|#)$")
 
 
@@ -105,11 +107,12 @@ class Side:
 
 @dataclass
 class Quantity:
+    """A quantity found in the text: [start, end) takes in its qualifier, currency and unit."""
+
     start: int
     end: int
     value: float
     unit: Optional[str] = None
-    kind: Optional[str] = None
     qualifier: Optional[str] = None
     range: Optional[list[float]] = None
     #: Where the number itself is (without qualifier, symbol and unit).
@@ -145,7 +148,7 @@ def _side(text: str, m: re.Match, symbol: Optional[Unit], start: int) -> Optiona
     return side
 
 
-def _unit(text: str, pos: int) -> Optional[tuple[Unit, int]]:
+def _unit(text: str, pos: int) -> UnitAt:
     m = _UNIT.match(text, pos)
     if m is None:
         return None
@@ -174,7 +177,7 @@ def _first_side(text: str, m: re.Match) -> Optional[Side]:
     return _side(text, m, None, m.start())
 
 
-def _upper(text: str, low: Side, low_unit: Optional[tuple[Unit, int]], end: int) -> tuple[Optional[Side], Optional[tuple[Unit, int]], bool]:
+def _upper(text: str, low: Side, low_unit: UnitAt, end: int) -> tuple[Optional[Side], UnitAt, bool]:
     """(upper end, its unit, whether the pair is a score) of a range after ``low``."""
     joiner = _RANGE.match(text, end)
     second = _SIDE.match(text, joiner.end()) if joiner else None
@@ -223,7 +226,8 @@ def _quantity(text: str, m: re.Match) -> tuple[Optional[Quantity], int]:
         end = high_unit[1] if high_unit else high.end
         if low.scale == 1.0 and high.scale != 1.0 and low.value < high.value:
             low.scale = high.scale  # "$3-4 billion"
-    unit = (high_unit or low_unit or (None, 0))[0] or low.symbol or (high.symbol if high else None)
+    written = high_unit or low_unit
+    unit = written[0] if written else low.symbol or (high.symbol if high else None)
     factor = unit.factor if unit else 1.0
     start, qualifier, sign = _lead(text, low.start, high is not None)
     after = _QUALIFIER_AFTER.match(text, end)
@@ -233,14 +237,14 @@ def _quantity(text: str, m: re.Match) -> tuple[Optional[Quantity], int]:
         return None, end  # "5G", "30th", "24/7", "16:30"
     return Quantity(
         start, end, sign * low.value * low.scale * factor,
-        unit=unit.name if unit else None, kind=unit.kind if unit else None, qualifier=qualifier,
+        unit=unit.name if unit else None, qualifier=qualifier,
         range=[sign * low.value * low.scale * factor, high.value * high.scale * factor] if high else None,
         number_start=m.start(), number_end=high.end if high else low.end,
         bare=unit is None and low.scale == 1.0 and high is None, words=low.words, plain=low.plain and high is None,
     ), end
 
 
-def _is_range(joiner: re.Match, opener: Optional[re.Match], low: Side, low_unit, high: Side, high_unit) -> bool:
+def _is_range(joiner: re.Match, opener: Optional[re.Match], low: Side, low_unit: UnitAt, high: Side, high_unit: UnitAt) -> bool:
     """"3-4", "between 5 and 7", "5 to 7 percent", "two or three"; not "from 5 to 7"
     or "by 1.5 million to 67 million" (changes), not "5 pct to 1.2 billion dlrs" (two
     measures)."""

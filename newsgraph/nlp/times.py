@@ -58,7 +58,7 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _DIRECTION = rf"(?i:{alternation(DIRECTIONS)})"
 _MODIFIER = rf"(?i:{alternation(_T['modifiers'])})"
 _AMPM = r"(?i:a\.m\.|p\.m\.|am\b|pm\b)"
-_ZONE = rf"(?:{alternation(s for s in _T['clock_suffixes'] if s.isupper())})\b"
+_ZONE = rf"(?:{alternation(_T['time_zones'])})\b"
 
 #: (kind, pattern); overlapping matches are settled longest first.
 RULES: list[tuple[str, re.Pattern]] = [(kind, re.compile(p)) for kind, p in [
@@ -76,7 +76,7 @@ RULES: list[tuple[str, re.Pattern]] = [(kind, re.compile(p)) for kind, p in [
     ("year", rf"(?<![\d$€£¥.,/])(?<!\d[-–])(?P<y>{_YEAR})(?![\d%/]|,\d|\.\d|[-–]\d|s\b)"),
     ("decade", rf"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<y>(?:1\d|20)\d0)s\b|'(?P<yy>[1-9]0)s\b)"),
     ("century", rf"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|(?i:{ORDINAL_WORDS}))[\s-]+(?i:century)\b"),
-    ("quarter", rf"\b(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
+    ("quarter", rf"\b(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?P<q>(?i:{alternation(_T['quarters'])}))[\s-]+(?i:quarter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
     ("quarter", rf"\bQ(?P<qn>[1-4])(?:\s*(?P<y>{_YEAR}))?\b"),
     ("clock", rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>{_AMPM}))?(?:\s+{_ZONE})?(?![\d:])"),
     ("clock", rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})(?:\s+{_ZONE})?"),
@@ -87,6 +87,7 @@ RULES: list[tuple[str, re.Pattern]] = [(kind, re.compile(p)) for kind, p in [
 NEEDLES = {"ago": "ago", "century": "century"}
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|thru|and))\s*")
+_RANGE_OPENER = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 _CLOCK_GAP = re.compile(r"\s*(?:,|(?i:at|on))?\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _POINT_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
@@ -106,6 +107,7 @@ class Point:
     yearless: Optional[tuple[int, Optional[int]]] = None
     #: "HH:MM" of a clock time, to join with an adjacent day.
     clock: Optional[str] = None
+    #: The year the expression writes out, lent to a yearless start of a range.
     year: Optional[int] = None
 
 
@@ -390,9 +392,9 @@ def _range(text: str, a: Point, b: Point) -> Optional[Point]:
     gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
     if gap is None or a.granularity not in _POINT_GRANULARITIES or b.granularity not in _POINT_GRANULARITIES:
         return None
-    opener = re.search(r"(?i:\b(between|from))\s+$", text[max(0, a.start - 12):a.start])
+    opener = _RANGE_OPENER.search(text, max(0, a.start - 12), a.start)
     connector = gap.group().strip().lower()
-    if (connector == "and") != bool(opener and opener.group(1).lower() == "between"):
+    if (connector == "and") != bool(opener and opener.group("w").lower() == "between"):
         return None
     if a.weak and b.weak and opener is None:
         return None
@@ -402,7 +404,7 @@ def _range(text: str, a: Point, b: Point) -> Optional[Point]:
         if a_value is not None and b.value is not None and _ends(a_value)[0] > _ends(b.value)[0]:
             a_value = _with_year(a, b.year - 1)
     low, high = _ends(a_value)[0], _ends(b.value)[1]
-    start = a.start - len(opener.group()) if opener else a.start
+    start = opener.start() if opener else a.start
     value = [low, high] if low is not None and high is not None else None
     return Point(start, b.end, value, "range")
 
@@ -423,8 +425,13 @@ def _join_clocks(text: str, points: list[Point]) -> list[Point]:
     out: list[Point] = []
     for p in points:
         prev = out[-1] if out else None
-        pair = (prev, p) if prev and prev.granularity == "day" and p.clock else (p, prev) if prev and prev.clock and p.granularity == "day" else None
-        if pair and _CLOCK_GAP.fullmatch(text, prev.end, p.start):
+        pair = None
+        if prev is not None and _CLOCK_GAP.fullmatch(text, prev.end, p.start):
+            if prev.granularity == "day" and p.clock:
+                pair = prev, p
+            elif prev.clock and p.granularity == "day":
+                pair = p, prev
+        if pair:
             day, clock = pair
             value = f"{day.value}T{clock.clock}" if isinstance(day.value, str) else None
             out[-1] = Point(prev.start, p.end, value, "time")
