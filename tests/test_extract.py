@@ -1,3 +1,5 @@
+import pathlib
+
 import pytest
 
 from newsgraph.extract import chunk_bounds, extract
@@ -80,12 +82,11 @@ def test_empty_text_gives_an_empty_record(nlp):
 
 def _articles_beside_the_project(limit: int):
     """The project's samples, plus real newswire from ../shared/eval when it is there."""
-    from conftest import SAMPLES, SHARED
-
     from newsgraph.ingest import read_paths
 
-    paths = [str(SAMPLES)]
-    reuters = SHARED / "eval" / "reuters21578_body200.jsonl"
+    root = pathlib.Path(__file__).resolve().parent.parent
+    paths = [str(root / "samples")]
+    reuters = root.parent / "shared" / "eval" / "reuters21578_body200.jsonl"
     if reuters.is_file():
         paths.append(str(reuters))
     for n, item in enumerate(read_paths(paths)):
