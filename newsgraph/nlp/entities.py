@@ -25,7 +25,7 @@ def find_entities(doc: Doc, ner: Callable[[Doc], Doc], dictionary: frozenset[str
     names = name_spans(doc, ner, dictionary)
     spans = {doc[s].idx: doc[s:e] for s, e, _ in names}
     mentions = [_mention(doc[s:e], label, "name") for s, e, label in names]
-    mentions += [_mention(doc[s:e], label, "embedded") for s, e, label in embedded_spans(doc, names, dictionary)]
+    mentions += [_mention(doc[s:e], label, "embedded") for s, e, label in embedded_spans(doc, names)]
     entities = group(mentions)
     for entity in entities:
         if entity.type == "PERSON":

@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.recase import TokenSpan, recased_entities
-from newsgraph.resolve.gazetteer import DATA_DIR, Place, gazetteer
+from newsgraph.nlp.lexicon import load
+from newsgraph.resolve.gazetteer import Place, gazetteer
 from newsgraph.resolve.within import NAME_LABELS, similar
 
 #: Words dropped from the edges of a name span.
@@ -38,10 +39,14 @@ _INTEGER = re.compile(r"^\d{1,3}$")
 _SCORE = re.compile(r"^\d+(?:[-:.]\d+)*$")
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def team_cues() -> frozenset[str]:
-    lines = (DATA_DIR / "team_cues.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(load("team_cues.json")["words"])
+
+
+@functools.cache
+def generic_place_words() -> frozenset[str]:
+    return frozenset(load("generic_place_words.json")["words"])
 
 
 def name_spans(doc: Doc, ner: Callable[[Doc], Doc], dictionary: frozenset[str]) -> list[TokenSpan]:
@@ -151,10 +156,9 @@ def gazetteer_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     return found
 
 
-def embedded_spans(doc: Doc, spans: list[TokenSpan], dictionary: frozenset[str]) -> list[TokenSpan]:
-    """Places named inside other names: "Zimbabwe" in "Air Zimbabwe", "Washington" in
-    "Washington Post".  A single dictionary word ("Union") counts only as a country,
-    region or subdivision."""
+def embedded_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """Places named inside other names: "Zimbabwe" in "Air Zimbabwe", "Toronto" in "Toronto
+    Transit Commission".  A lone generic word ("South" in "South Kilburn Estate") is none."""
     found = []
     for start, end, label in spans:
         if label not in CONTAINERS or end - start < 2:
@@ -164,8 +168,10 @@ def embedded_spans(doc: Doc, spans: list[TokenSpan], dictionary: frozenset[str])
             match = None
             for n in range(min(3, end - start - 1, end - i), 0, -1):
                 words = doc[i:i + n]
+                if n == 1 and words.text.lower() in generic_place_words():
+                    continue
                 if all(t.is_title or t.is_upper for t in words if t.is_alpha):
-                    label = _embedded(words.text, n == 1 and words.text.lower() in dictionary)
+                    label = _embedded(words.text)
                     if label:
                         match = (i, i + n, label)
                         break
@@ -174,12 +180,10 @@ def embedded_spans(doc: Doc, spans: list[TokenSpan], dictionary: frozenset[str])
     return found
 
 
-def _embedded(text: str, common_word: bool) -> str | None:
+def _embedded(text: str) -> str | None:
     places = gazetteer().places(text)
     if any(p.kind in ("country", "region", "admin1") for p in places):
-        return "GPE" if places[0].kind != "region" else "LOC"
-    if common_word:
-        return None
+        return "LOC" if places[0].kind == "region" else "GPE"
     if any(p.kind == "city" and p.population >= BIG_CITY and p.name == text for p in places):
         return "GPE"
     return "NORP" if gazetteer().adjective(text) is not None and text[0].isupper() else None

