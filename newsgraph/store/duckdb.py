@@ -22,12 +22,37 @@ FTS_EXTENSION = (pathlib.Path(duckdb_extension_fts.__file__).parent / "extension
 #: Options of both BM25 indexes: English stemming and stop words; digits kept as terms.
 FTS_OPTIONS = "stemmer = 'porter', stopwords = 'english', ignore = '(\\.|[^a-z0-9])+', overwrite = 1"
 
-#: What the indexes were built from; a change means articles were added or replaced.
-_STAMP_SQL = "SELECT count(*) || '/' || coalesce(CAST(max(ingested_at) AS TEXT), '') FROM articles"
+#: What the indexes were built from and how; a change means articles were added or
+#: replaced, or the index layout below changed (bump the leading version then).
+_STAMP_SQL = "SELECT 'v2/' || count(*) || '/' || coalesce(CAST(max(ingested_at) AS TEXT), '') FROM articles"
 
 #: DuckDB's fts indexes a table with one key column, so quotes get one.
 _QUOTE_DOCS_SQL = ("CREATE OR REPLACE TABLE quote_docs AS "
                    "SELECT article_id || ':' || idx AS key, article_id, idx, text FROM quotes")
+
+#: BM25 parameters, as the fts extension's own ``match_bm25`` defaults.
+BM25_K, BM25_B = 1.2, 0.75
+
+
+def _postings_sql(index: str) -> str:
+    """Each (term, document) pair of an fts index with its BM25 term weight, sorted by term
+    so that a query reads only the row groups of its own terms."""
+    return (f"CREATE OR REPLACE TABLE {index}_postings AS SELECT p.termid, p.docid, "
+            f"p.tf * {BM25_K + 1} / (p.tf + {BM25_K} * (1 - {BM25_B} + {BM25_B} * d.len / s.avgdl)) AS weight "
+            f"FROM (SELECT termid, docid, count(*) AS tf FROM fts_main_{index}.terms GROUP BY termid, docid) AS p "
+            f"JOIN fts_main_{index}.docs d ON d.docid = p.docid CROSS JOIN fts_main_{index}.stats s "
+            "ORDER BY p.termid, p.docid")
+
+
+def _bm25_sql(index: str) -> str:
+    """``(name, score)`` of the documents of an fts index matching the words in ``?``: the
+    extension's Okapi BM25, summed over the postings of the query's terms only."""
+    return (f"SELECT d.name, m.score FROM (SELECT p.docid, sum(q.idf * p.weight) AS score FROM "
+            f"(SELECT t.termid, log((s.num_docs - t.df + 0.5) / (t.df + 0.5) + 1) AS idf "
+            f"FROM fts_main_{index}.dict t CROSS JOIN fts_main_{index}.stats s "
+            f"WHERE t.term IN (SELECT stem(unnest(fts_main_{index}.tokenize(?)), 'porter'))) AS q "
+            f"JOIN {index}_postings p ON p.termid = q.termid GROUP BY p.docid) AS m "
+            f"JOIN fts_main_{index}.docs d ON d.docid = m.docid")
 
 
 class DuckDBStore(Store):
@@ -99,10 +124,9 @@ class DuckDBStore(Store):
 
     def match_sql(self, target: str) -> str:
         if target == "articles":
-            return ("SELECT id, score FROM (SELECT id, fts_main_articles.match_bm25(id, ?) AS score "
-                    "FROM articles) WHERE score IS NOT NULL")
-        return ("SELECT article_id, idx, score FROM (SELECT article_id, idx, "
-                "fts_main_quote_docs.match_bm25(key, ?) AS score FROM quote_docs) WHERE score IS NOT NULL")
+            return f"SELECT name AS id, score FROM ({_bm25_sql('articles')}) AS bm25"
+        return (f"SELECT qd.article_id, qd.idx, bm25.score FROM ({_bm25_sql('quote_docs')}) AS bm25 "
+                "JOIN quote_docs qd ON qd.key = bm25.name")
 
     def refresh_search(self) -> bool:
         """Rebuild both BM25 indexes if articles changed since they were built.  The
@@ -116,6 +140,8 @@ class DuckDBStore(Store):
             self._execute(_QUOTE_DOCS_SQL)
             self._execute(f"PRAGMA create_fts_index('articles', 'id', 'title', 'text', {FTS_OPTIONS})")
             self._execute(f"PRAGMA create_fts_index('quote_docs', 'key', 'text', {FTS_OPTIONS})")
+            for index in ("articles", "quote_docs"):
+                self._execute(_postings_sql(index))
             self._execute("CREATE OR REPLACE TABLE search_stamp AS SELECT ? AS stamp", [stamp])
             self._commit()
         except Exception:

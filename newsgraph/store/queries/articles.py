@@ -5,11 +5,13 @@ from typing import Any, Optional
 
 from newsgraph.model import Record
 from newsgraph.store.base import COUNTED, Store
-from newsgraph.store.queries.common import Filters, Page, paged
+from newsgraph.store.queries.common import Filters, Page, marks, paged
 
 #: An article's listing fields (the text and Record stay out of lists).
-LISTED = ("a.id, a.title, substr(a.text, 1, 160) AS lead, a.source, a.url, a.published, a.published_at, "
-          "a.cluster_id, a.tone_score")
+LISTED = "a.id, a.title, a.source, a.url, a.published, a.published_at, a.cluster_id, a.tone_score"
+
+#: Characters of text a listing shows for an untitled article.
+LEAD_CHARS = 160
 
 #: The cluster an article belongs to; an article never clustered is its own.
 CLUSTER = "coalesce(a.cluster_id, a.id)"
@@ -29,19 +31,37 @@ def list_articles(store: Store, filters: Optional[Filters] = None, limit: int = 
         sql = collapsed(LISTED, "articles a", where, "a.published_at, a.id")
     else:
         sql = f"SELECT {LISTED}, 1 AS copies FROM articles a WHERE {where}"
-    return paged(store, sql, params, "published_at DESC NULLS LAST, id", limit, offset)
+    page = paged(store, sql, params, "published_at DESC NULLS LAST, id", limit, offset)
+    add_leads(store, page.items)
+    return page
+
+
+def add_leads(store: Store, items: list[dict[str, Any]], key: str = "id") -> None:
+    """Give each listed item the opening of its article's text (``lead``), read for the
+    page's rows only: texts are the bulk of the store."""
+    ids = list({item[key] for item in items})
+    if not ids:
+        return
+    rows = store.fetch(f"SELECT id, substr(text, 1, {LEAD_CHARS}) AS lead FROM articles WHERE id IN ({marks(ids)})",
+                       ids)
+    leads = {r["id"]: r["lead"] for r in rows}
+    for item in items:
+        item["lead"] = leads.get(item[key])
 
 
 def get_article(store: Store, article_id: str) -> Optional[dict[str, Any]]:
-    rows = store.fetch(f"SELECT {LISTED}, a.text, a.language FROM articles a WHERE a.id = ?", [article_id])
+    rows = store.fetch(f"SELECT {LISTED}, substr(a.text, 1, {LEAD_CHARS}) AS lead, a.text, a.language "
+                       "FROM articles a WHERE a.id = ?", [article_id])
     return rows[0] if rows else None
 
 
 def cluster(store: Store, article_id: str) -> list[dict[str, Any]]:
     """The other stored copies of an article's story, oldest first."""
-    return store.fetch(
+    items = store.fetch(
         f"SELECT {LISTED} FROM articles a WHERE {CLUSTER} = (SELECT {CLUSTER} FROM articles a WHERE a.id = ?) "
         "AND a.id <> ? ORDER BY a.published_at NULLS LAST, a.id", [article_id, article_id])
+    add_leads(store, items)
+    return items
 
 
 def sources(store: Store) -> list[str]:

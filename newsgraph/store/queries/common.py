@@ -65,9 +65,16 @@ class Filters:
 
 
 def paged(store: Store, sql: str, params: Sequence[Any], order: str, limit: int, offset: int) -> Page:
-    """``sql`` (a SELECT without ORDER BY) as a Page ordered by ``order``."""
-    total = store.fetch(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)[0]["n"]
-    items = store.fetch(f"SELECT * FROM ({sql}) AS page ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    """``sql`` (a SELECT without ORDER BY) as a Page ordered by ``order``; the total comes
+    with the rows, so the query runs once (twice only for a page past the end)."""
+    items = store.fetch(f"SELECT *, count(*) OVER () AS total_ FROM ({sql}) AS page ORDER BY {order} "
+                        "LIMIT ? OFFSET ?", [*params, limit, offset])
+    if items:
+        total = items[0]["total_"]
+        for item in items:
+            del item["total_"]
+    else:
+        total = store.fetch(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)[0]["n"] if offset else 0
     return Page(items, total, limit, offset)
 
 

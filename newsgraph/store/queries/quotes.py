@@ -4,17 +4,19 @@ from __future__ import annotations
 from typing import Optional
 
 from newsgraph.store.base import Store
+from newsgraph.store.queries.articles import add_leads
 from newsgraph.store.queries.common import Filters, Page, paged
 
 #: A quote with its speaker's canonical name and its article (``q`` quotes, ``a``
 #: articles, ``e`` the speaker's entity row).
 QUOTED = ("q.article_id, q.idx, q.kind, q.text, q.start_char, q.end_char, q.speaker_id, "
           "coalesce(e.name, q.speaker_name) AS speaker, q.speaker_name, q.cue, q.confidence, "
-          "a.title, substr(a.text, 1, 160) AS lead, a.published, a.published_at, a.source")
+          "a.title, a.published, a.published_at, a.source")
 
-#: Quotes whose span contains a mention of the entity in the parameter.
-ABOUT = ("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND m.entity_id = ? "
-         "AND m.start_char >= q.start_char AND m.end_char <= q.end_char)")
+#: (article_id, idx) of the quotes whose span contains a mention of the entity in the
+#: parameter: a join on the entity's few mentions, not a subquery per quote.
+ABOUT = ("SELECT DISTINCT qa.article_id, qa.idx FROM mentions m JOIN quotes qa ON qa.article_id = m.article_id "
+         "AND m.start_char >= qa.start_char AND m.end_char <= qa.end_char WHERE m.entity_id = ?")
 
 
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, q: Optional[str] = None,
@@ -26,16 +28,20 @@ def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = N
     if speaker:
         conds.append("q.speaker_id = ?")
         cond_params.append(speaker)
-    if about:
-        conds.append(ABOUT)
-        cond_params.append(about)
     if kind:
         conds.append("q.kind = ?")
         cond_params.append(kind)
-    joins = "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id"
+    joins, join_params = [], []
     if q:
-        sql = (f"SELECT {QUOTED}, m.score FROM quotes q JOIN ({store.match_sql('quotes')}) AS m "
-               f"ON m.article_id = q.article_id AND m.idx = q.idx {joins} WHERE {' AND '.join(conds)}")
-        return paged(store, sql, [q, *cond_params], "score DESC, article_id, idx", limit, offset)
-    sql = f"SELECT {QUOTED} FROM quotes q {joins} WHERE {' AND '.join(conds)}"
-    return paged(store, sql, cond_params, "published_at DESC NULLS LAST, article_id, idx", limit, offset)
+        joins.append(f"JOIN ({store.match_sql('quotes')}) AS m ON m.article_id = q.article_id AND m.idx = q.idx")
+        join_params.append(q)
+    if about:
+        joins.append(f"JOIN ({ABOUT}) AS ab ON ab.article_id = q.article_id AND ab.idx = q.idx")
+        join_params.append(about)
+    joins.append("JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id")
+    sql = (f"SELECT {QUOTED}{', m.score' if q else ''} FROM quotes q {' '.join(joins)} "
+           f"WHERE {' AND '.join(conds)}")
+    order = "score DESC, article_id, idx" if q else "published_at DESC NULLS LAST, article_id, idx"
+    page = paged(store, sql, [*join_params, *cond_params], order, limit, offset)
+    add_leads(store, page.items, key="article_id")
+    return page

@@ -52,12 +52,13 @@ def tone_between(store: Store, a: str, b: str, interval: str = "month",
     events = (f"SELECT {period}, avg(v.goldstein) AS value, count(*) AS count FROM events v "
               f"JOIN articles a ON a.id = v.article_id WHERE v.source_id = ? AND v.target_id = ? AND {where}")
     quotes = (f"SELECT {period}, NULL AS value, count(*) AS count FROM quotes q "
-              f"JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? AND {ABOUT} AND {where}")
+              f"JOIN ({ABOUT}) AS ab ON ab.article_id = q.article_id AND ab.idx = q.idx "
+              f"JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? AND {where}")
     both = (f"SELECT {period}, avg(a.tone_score) AS value, count(*) AS count FROM articles a "
             "WHERE a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
             f"AND a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) AND {where}")
     measures = {"events_a_to_b": (events, [a, b]), "events_b_to_a": (events, [b, a]),
-                "quotes_a_about_b": (quotes, [a, b]), "quotes_b_about_a": (quotes, [b, a]),
+                "quotes_a_about_b": (quotes, [b, a]), "quotes_b_about_a": (quotes, [a, b]),
                 "article_tone": (both, [a, b])}
     found: dict[str, dict[str, Any]] = {}
     for name, (sql, args) in measures.items():

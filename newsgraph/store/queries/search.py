@@ -11,7 +11,7 @@ import re
 from typing import Any, Optional
 
 from newsgraph.store.base import Store
-from newsgraph.store.queries.articles import LISTED, collapsed
+from newsgraph.store.queries.articles import LEAD_CHARS, LISTED, collapsed
 from newsgraph.store.queries.common import Filters, Page, marks, paged
 
 #: Characters of context a snippet shows.
@@ -42,7 +42,9 @@ def _add_snippets(store: Store, items: list[dict[str, Any]], q: str) -> None:
     ids = [item["id"] for item in items]
     texts = {r["id"]: r["text"] for r in store.fetch(f"SELECT id, text FROM articles WHERE id IN ({marks(ids)})", ids)}
     for item in items:
-        item["snippet"] = snippet(texts.get(item["id"], ""), q)
+        text = texts.get(item["id"], "")
+        item["snippet"] = snippet(text, q)
+        item["lead"] = text[:LEAD_CHARS]
 
 
 def _stems(q: str) -> list[str]:

@@ -1,0 +1,164 @@
+"""Query latency through the API over the Reuters-21578 corpus, at 1x and 10x.
+
+  .venv/bin/python bench/query.py [--limit N] [--db bench/out/query.duckdb] [--skip-ingest]
+                                  [--requests 100] [--scale 10]
+
+1. Ingest the first N (default all 17,531) articles of ../shared/eval/reuters21578_body200.jsonl
+   with ``newsgraph ingest`` (the full NLP pipeline), timed.
+2. Start ``newsgraph serve`` over the store and time, sequentially, four kinds of request
+   over varied arguments: BM25 search, the entity web page, quotes by a speaker, and a
+   monthly timeline for a query.  Prints p50 / p95 / max in milliseconds.
+3. Replicate every stored article (scale - 1) times with new ids, directly in SQL (no NLP),
+   restart the server (which rebuilds the search index, timed) and measure again.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import httpx
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "eval" / "reuters21578_body200.jsonl"
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+
+from server import newsgraph_command, serving  # noqa: E402
+
+from newsgraph.store.duckdb import DuckDBStore  # noqa: E402
+from newsgraph.store.rows import COLUMNS  # noqa: E402
+
+#: Search words typical of the corpus (commodities, markets, companies), one or two words.
+QUERIES = ["oil prices", "interest rates", "trade deficit", "wheat", "dollar", "merger", "earnings", "coffee",
+           "opec", "bank of japan", "crude", "takeover bid", "gold", "inflation", "sugar exports", "tax",
+           "federal reserve", "debt", "shares", "steel"]
+
+
+def ingest(db: str, limit: int | None) -> float:
+    source = CORPUS
+    if limit:
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)
+        with open(CORPUS, encoding="utf-8") as f:
+            for i, line in zip(range(limit), f):
+                tmp.write(line)
+        tmp.close()
+        source = pathlib.Path(tmp.name)
+    started = time.perf_counter()
+    subprocess.run([str(newsgraph_command()), "ingest", str(source), "--db", db], check=True)
+    return time.perf_counter() - started
+
+
+def arguments(db: str) -> dict[str, list[str]]:
+    """Entities and speakers with the most articles, to request pages for."""
+    store = DuckDBStore(db, read_only=True)
+    try:
+        top = lambda sql: [r[0] for r in store.con.execute(sql).fetchall()]  # noqa: E731
+        return {
+            "entities": top("SELECT entity_id FROM article_entities GROUP BY 1 ORDER BY count(*) DESC LIMIT 25"),
+            "speakers": top("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY 1 "
+                            "ORDER BY count(*) DESC LIMIT 25"),
+        }
+    finally:
+        store.close()
+
+
+def measure(url: str, args: dict[str, list[str]], n: int) -> dict[str, dict[str, float]]:
+    kinds = {
+        "search": lambda i: f"/api/search?q={QUERIES[i % len(QUERIES)]}",
+        "entity page": lambda i: f"/entities/{args['entities'][i % len(args['entities'])]}",
+        "quotes by speaker": lambda i: f"/api/quotes?speaker={args['speakers'][i % len(args['speakers'])]}",
+        "timeline": lambda i: f"/api/timeline?q={QUERIES[i % len(QUERIES)]}&interval=month",
+    }
+    out = {}
+    with httpx.Client(base_url=url, timeout=60) as client:
+        for name, path in kinds.items():
+            client.get(path(0))  # warm the caches once
+            times = []
+            for i in range(n):
+                started = time.perf_counter()
+                response = client.get(path(i))
+                times.append((time.perf_counter() - started) * 1000)
+                response.raise_for_status()
+            times.sort()
+            out[name] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
+                         "max": times[-1]}
+    return out
+
+
+def replicate(db: str, copies: int) -> int:
+    """Copy every article and its rows ``copies`` times with ids ``<id>~k``."""
+    store = DuckDBStore(db)
+    try:
+        con = store.con
+        for k in range(1, copies + 1):
+            con.begin()
+            for table, columns in COLUMNS.items():
+                key = "id" if table == "articles" else "article_id"
+                changed = {key: f"{key} || '~{k}'"}
+                if table == "articles":
+                    changed["content_hash"] = f"content_hash || '~{k}'"
+                select = ", ".join(changed.get(c, c) for c in columns)
+                con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} "
+                            f"WHERE {key} NOT LIKE '%~%'")
+            con.commit()
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        store.close()
+
+
+def serve_and_measure(db: str, args: dict[str, list[str]], n: int, log: pathlib.Path) -> tuple[float, dict]:
+    started = time.perf_counter()
+    with serving(db, log, timeout=3600) as url:
+        ready = time.perf_counter() - started
+        return ready, measure(url, args, n)
+
+
+def report(label: str, articles: int, ready: float, results: dict) -> None:
+    print(f"\n{label}: {articles} articles; server ready (search index built) in {ready:.1f}s")
+    print(f"{'request':20} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, r in results.items():
+        print(f"{name:20} {r['p50']:8.1f} {r['p95']:8.1f} {r['max']:8.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=str(ROOT / "bench" / "out" / "query.duckdb"))
+    parser.add_argument("--limit", type=int, default=None, help="Ingest only the first N articles.")
+    parser.add_argument("--skip-ingest", action="store_true", help="Use the store as it is.")
+    parser.add_argument("--requests", type=int, default=100, help="Requests per kind.")
+    parser.add_argument("--scale", type=int, default=10, help="Replication factor for the second run (1: none).")
+    a = parser.parse_args()
+    pathlib.Path(a.db).parent.mkdir(parents=True, exist_ok=True)
+    summary: dict = {}
+    if not a.skip_ingest:
+        if pathlib.Path(a.db).exists():
+            sys.exit(f"{a.db} exists: remove it or pass --skip-ingest")
+        summary["ingest_seconds"] = ingest(a.db, a.limit)
+        print(f"ingest: {summary['ingest_seconds']:.0f}s")
+    args = arguments(a.db)
+    log = pathlib.Path(a.db).with_suffix(".serve.log")
+    base = DuckDBStore(a.db, read_only=True)
+    n_articles = base.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    base.close()
+    ready, results = serve_and_measure(a.db, args, a.requests, log)
+    report("1x", n_articles, ready, results)
+    summary["1x"] = {"articles": n_articles, "ready_seconds": ready, "latency_ms": results}
+    if a.scale > 1:
+        started = time.perf_counter()
+        total = replicate(a.db, a.scale - 1)
+        print(f"\nreplicated to {total} articles in {time.perf_counter() - started:.0f}s")
+        ready, results = serve_and_measure(a.db, args, a.requests, log)
+        report(f"{a.scale}x", total, ready, results)
+        summary[f"{a.scale}x"] = {"articles": total, "ready_seconds": ready, "latency_ms": results}
+    out = pathlib.Path(a.db).with_suffix(".json")
+    out.write_text(json.dumps(summary, indent=1))
+    print(f"\nwritten {out}")
+
+
+if __name__ == "__main__":
+    main()
