@@ -78,8 +78,8 @@ def ingest(
     elapsed = time.perf_counter() - started
     print(
         f"ingested {summary.done} articles in {elapsed:.1f}s ({summary.done / elapsed if elapsed else 0:.1f} articles/s): "
-        f"{summary.stored} stored, {summary.replaced} replaced, {summary.skipped} already stored"
-        f"{f' ({summary.resumed} by checkpoint)' if summary.resumed else ''}, {len(summary.failures)} failed"
+        f"{summary.stored} stored, {summary.replaced} replaced, {summary.skipped} already stored, "
+        f"{summary.resumed} done by an earlier run (checkpoint), {len(summary.failures)} failed"
     )
     print("store: " + ", ".join(f"{k} {v}" for k, v in stats.items() if v is not None))
     if summary.failures:

@@ -28,13 +28,13 @@ class Summary:
     replaced: int = 0
     #: Articles whose content was stored already (by an earlier run or earlier in this one).
     skipped: int = 0
-    #: Of those, the ones a checkpoint let the run pass over without asking the store.
+    #: Articles an earlier run stored or recorded as failed, passed over by the checkpoint.
     resumed: int = 0
     failures: list[ReadError] = field(default_factory=list)
 
     @property
     def done(self) -> int:
-        return self.stored + self.replaced + self.skipped + len(self.failures)
+        return self.stored + self.replaced + self.skipped + self.resumed + len(self.failures)
 
 
 class Strict(Exception):
@@ -78,9 +78,7 @@ class Ingest:
                 file, line = _origin(item)
                 checkpoint.read(file)
                 if checkpoint.covers(file, line):
-                    if isinstance(item, Article):
-                        self.summary.skipped += 1
-                        self.summary.resumed += 1
+                    self.summary.resumed += isinstance(item, Article)
                 else:
                     (errors if isinstance(item, ReadError) else articles).append(item)
             self._report(errors)

@@ -8,8 +8,12 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
+
+import psutil
 
 from newsgraph.extract import Result, extract
 from newsgraph.model import Article
@@ -24,16 +28,29 @@ def extract_batch(batch: list[Article]) -> list[Result]:
     return list(extract(batch))
 
 
-def _warm_up() -> None:
+def _start_worker(writer: int) -> None:
+    threading.Thread(target=_exit_with, args=(writer,), name="exit-with-writer", daemon=True).start()
     from newsgraph.nlp.pipeline import load
 
     load()
 
 
+def _exit_with(pid: int) -> None:
+    """End this worker once the process it works for is gone: a writer killed with
+    SIGKILL cannot shut its pool down, and its workers would otherwise live on."""
+    try:
+        writer = psutil.Process(pid)
+        while writer.is_running() and writer.status() != psutil.STATUS_ZOMBIE:
+            time.sleep(1.0)
+    except psutil.NoSuchProcess:
+        pass
+    os._exit(1)
+
+
 def pool(workers: int) -> ProcessPoolExecutor:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["newsgraph.extract"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),))
 
 
 def process(articles: Iterable[Article], workers: int = 1, batch_size: int = 32) -> Iterator[Result]:
