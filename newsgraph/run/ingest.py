@@ -94,6 +94,8 @@ class Ingest:
     def _report(self, errors: list[ReadError], stored: bool = False) -> None:
         if not errors:
             return
+        if self.strict:
+            errors = errors[:1]
         for err in errors:
             self.on_error(err)
         self.summary.failures += errors
