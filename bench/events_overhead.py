@@ -1,11 +1,12 @@
 """What events, tone and themes add to extraction time, on Reuters newswire.
 
-    .venv/bin/python bench/events_overhead.py [--n 300] [--runs 2] [--shared ../shared]
+    .venv/bin/python bench/events_overhead.py [--n 300] [--runs 2] [--chunk 25] [--shared ../shared]
 
 Both pipelines run ``newsgraph.extract.extract`` over the same articles in one process,
-alternately and ``--runs`` times each after a warm-up, and the best time of each counts.
-On a shared machine that ratio is noisy, so the three components are also timed alone on
-the Docs the rest of the pipeline made: their share of the bare extraction time.
+alternating every ``--chunk`` articles so that a change in machine load hits both alike,
+``--runs`` times after a warm-up; the best total of each counts.  On a shared machine that
+ratio is still noisy, so the three components are also timed alone on the Docs the rest
+of the pipeline made: their share of the bare extraction time.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--chunk", type=int, default=25)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"))
     args = ap.parse_args()
     batch = articles(Path(args.shared) / "eval" / "reuters21578_body200.jsonl", args.n)
@@ -47,10 +49,15 @@ def main() -> None:
     bare = load(tuple(c for c in COMPONENTS if c not in OURS))
     seconds(full, batch[:20])
     seconds(bare, batch[:20])
+    chunks = [batch[i:i + args.chunk] for i in range(0, len(batch), args.chunk)]
     without, with_ = [], []
     for _ in range(args.runs):
-        without.append(seconds(bare, batch))
-        with_.append(seconds(full, batch))
+        times = {id(bare): 0.0, id(full): 0.0}
+        for k, chunk in enumerate(chunks):
+            for nlp in ((bare, full) if k % 2 else (full, bare)):
+                times[id(nlp)] += seconds(nlp, chunk)
+        without.append(times[id(bare)])
+        with_.append(times[id(full)])
     words = sum(len(a.text.split()) for a in batch)
     print(f"{len(batch)} articles, {words} words")
     print(f"extract without events/tone/themes: {min(without):.2f} s; with: {min(with_):.2f} s; "
