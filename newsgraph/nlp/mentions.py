@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.recase import TokenSpan, recased_entities
 from newsgraph.nlp.lexicon import load
 from newsgraph.resolve.gazetteer import Place, gazetteer
+from newsgraph.resolve.roles import is_title, marks_person
 from newsgraph.resolve.within import NAME_LABELS, similar
 
 #: Words dropped from the edges of a name span.
@@ -31,6 +32,8 @@ COUNTRY_WRONG = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVEN
 BIG_CITY = 100_000
 #: Labels of names that may contain a place name ("Air Zimbabwe", "Washington Post").
 CONTAINERS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+#: Prepositions after a team verb that introduce the other team ("lost to", "drew with").
+TEAM_PREPOSITIONS = {"to", "with", "against", "over", "by"}
 #: Labels whose names never end in a number, so a trailing score or count is cut off.
 NUMBERLESS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "ORG"}
 #: Integers in a line that mark it as a results line ("Chicago 5 Houston 3").
@@ -84,16 +87,27 @@ def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
     kinds = {p.kind for p in places}
     if "country" in kinds:
         return (start, end, "GPE") if label in COUNTRY_WRONG else span
+    if label in {"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"} and not places and titled(doc, start, end):
+        return start, end, "PERSON"
     if "region" in kinds and label in {"PERSON", "NORP", "FAC", "GPE"}:
         return start, end, "LOC"
     adjective = gazetteer().adjective(text)
     if not places and adjective is not None and label in {"PERSON", "ORG", "GPE", "LOC"}:
         return start, end, "NORP"
-    if label in {"GPE", "LOC", "PERSON", "ORG"} and "region" not in kinds and playing_team(doc, start, end):
+    if (label in {"GPE", "LOC"} or (places and label in {"PERSON", "ORG"})) and "region" not in kinds \
+            and playing_team(doc, start, end):
         return start, end, "ORG"
     if label in {"PERSON", "NORP", "ORG"} and adjective is None and any(_well_known(p) for p in places):
         return start, end, "GPE"
     return span
+
+
+def titled(doc: Doc, start: int, end: int) -> bool:
+    """A name right after a title or honorific ("Violinist Anna Lavrov", "Ms. Lavrov"), or
+    with a title in apposition ("Anna Lavrov, a violinist,") names a person."""
+    if start > 0 and marks_person(doc[start - 1].text):
+        return True
+    return any(c.dep_ == "appos" and is_title(c.text) for c in doc[start:end].root.children)
 
 
 def _well_known(place: Place) -> bool:
@@ -107,7 +121,7 @@ def playing_team(doc: Doc, start: int, end: int) -> bool:
     head = root.head
     if root.dep_ in {"nsubj", "dobj", "nsubjpass"} and head.lemma_ in team_cues():
         return True
-    if root.dep_ == "pobj" and head.head.lemma_ in team_cues():
+    if root.dep_ == "pobj" and head.lower_ in TEAM_PREPOSITIONS and head.head.lemma_ in team_cues():
         return True
     if end < len(doc) and _INTEGER.match(doc[end].text):
         line_ints = [t for t in _line(doc, start) if _INTEGER.match(t.text)]

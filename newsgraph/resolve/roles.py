@@ -23,7 +23,13 @@ MAX_TITLE_WORDS = 4
 @functools.cache
 def titles() -> frozenset[str]:
     """The title lexicon, lower case."""
-    return frozenset(load("titles.json")["words"])
+    return frozenset(load("titles.json")["titles"])
+
+
+@functools.cache
+def honorifics() -> frozenset[str]:
+    """"Mr.", "Ms.", "Dr." ...: they mark a name as a person's but name no office."""
+    return frozenset(load("titles.json")["honorifics"])
 
 
 def title_at_end(words: Sequence[str]) -> int:
@@ -37,6 +43,11 @@ def title_at_end(words: Sequence[str]) -> int:
 
 def is_title(phrase: str) -> bool:
     return phrase.casefold() in titles()
+
+
+def marks_person(word: str) -> bool:
+    """A word that, right before a name, makes it a person's: a title or an honorific."""
+    return word.casefold() in titles() or word.casefold() in honorifics()
 
 
 def role_of(words: Sequence[str]) -> Optional[str]:
