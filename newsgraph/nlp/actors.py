@@ -91,7 +91,6 @@ class DocActors:
 
     def __init__(self, doc: Doc, entities: list[Entity], quotes: Optional[list[Quote]],
                  table: ActorTable, first_person: frozenset[str]) -> None:
-        self.doc = doc
         self.table = table
         self.first_person = first_person
         self.entities = {e.id: e for e in entities}
@@ -100,7 +99,8 @@ class DocActors:
         for e in entities:
             if e.type not in ACTOR_TYPES:
                 continue
-            for m in sorted(e.mentions, key=lambda m: m.kind != "name", reverse=True):
+            # names last, so that a token in both a name and a nominal mention is the name's
+            for m in sorted(e.mentions, key=lambda m: m.kind == "name"):
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
@@ -150,8 +150,8 @@ class DocActors:
     def _agent_phrase(self, tok: Token, agent: str, depth: int) -> list[Actor]:
         """"Gondor's government", "soldiers from Gondor", "Minister Telemar": the person if
         one is named, else the place, with ``agent`` as role."""
-        person = next((self.entity_at(c) for c in tok.children if c.dep_ in ("appos", "compound")
-                       and self.entity_at(c) is not None and self.entity_at(c).type == "PERSON"), None)
+        named = (self.entity_at(c) for c in tok.children if c.dep_ in ("appos", "compound"))
+        person = next((e for e in named if e is not None and e.type == "PERSON"), None)
         places = self._places(tok, depth)
         if not places and tok.dep_ == "conj":
             # "Danish media and government": the modifiers of the first conjunct are shared
