@@ -45,11 +45,13 @@ class Attribution:
     medium: Optional[Token] = None
 
 
-def find_attributions(doc: Doc, lex: CueLexicon, quoted_token: list[int]) -> Iterator[Attribution]:
-    """Every cue outside quotation marks (``quoted_token[i] >= 0`` marks quoted tokens)."""
-    for token in doc:
-        if quoted_token[token.i] >= 0:
+def find_attributions(doc: Doc, text: str, lex: CueLexicon, quoted_token: list[int]) -> Iterator[Attribution]:
+    """Every cue outside quotation marks (``quoted_token[i] >= 0`` marks quoted tokens);
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
+    for i in lex.candidates(doc):
+        if quoted_token[i] >= 0:
             continue
+        token = doc[i]
         n = lex.phrase_at(token)
         if n:
             att = _phrase_attribution(doc, token, n)
@@ -57,7 +59,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, quoted_token: list[int]) -> Ite
             vclass = lex.verb_class(token)
             att = _verb_attribution(token, vclass, lex, quoted_token) if vclass else None
         if att is not None:
-            att.content = _within_paragraph(doc.text, att.content, token.idx)
+            att.content = _within_paragraph(text, att.content, token.idx)
             yield att
 
 
@@ -179,16 +181,21 @@ def _can_speak(token: Token, cue: Token, quoted: list[int]) -> bool:
 
 
 def _beside(cue: Token, quoted: list[int]) -> Optional[Token]:
-    """A noun phrase ending right before the cue (adverbs and auxiliaries skipped), or a
-    name or pronoun right after it."""
+    """A noun phrase ending right before the cue (adverbs, auxiliaries and an age in commas
+    skipped: ``Ramos, 58, told``), or, where the order is inverted (``," said Caddell``,
+    ``Said Ellis:``), a name or pronoun right after it."""
     doc = cue.doc
     k = cue.i - 1
-    while k >= 0 and doc[k].pos_ in ("ADV", "AUX", "PART") and quoted[k] < 0:
-        k -= 1
+    while k >= 0 and quoted[k] < 0 and (doc[k].pos_ in ("ADV", "AUX", "PART")
+                                         or doc[k].text == "," and k > 1 and doc[k - 1].like_num):
+        k -= 2 if doc[k].text == "," else 1
     if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "PRON") and _can_speak(doc[k], cue, quoted):
         return doc[k]
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    inverted = before is None or before.is_sent_start is False and before.text in (",", ":") \
+        or quoted[before.i] >= 0 or cue.is_sent_start
     k = cue.i + 1
-    if k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("he", "she", "they")) \
+    if inverted and k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("he", "she", "they")) \
             and _can_speak(doc[k], cue, quoted):
         return _np_head(doc[k])
     return None

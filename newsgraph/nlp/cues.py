@@ -10,9 +10,16 @@ import json
 from dataclasses import dataclass
 import pathlib
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "cues.json"
+
+
+def _hash(word: str) -> int:
+    return StringStore()[word]
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,22 @@ class CueLexicon:
         if word is not None and any(c.lower_ == word for c in token.children):
             return "speech"
         return None
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indices of the tokens that may start a cue (by lemma or by first word), found
+        on the token arrays so that no Token object is built for the rest."""
+        arr = doc.to_array([LEMMA, LOWER])
+        hits = np.isin(arr[:, 0], self._lemma_hashes) | np.isin(arr[:, 1], self._first_word_hashes)
+        return np.flatnonzero(hits).tolist()
+
+    @functools.cached_property
+    def _lemma_hashes(self) -> np.ndarray:
+        words = self.speech | self.belief | self.characterize | self.object | set(self.prep_objects) | set(self.idioms)
+        return np.array(sorted(_hash(w) for w in words), dtype=np.uint64)
+
+    @functools.cached_property
+    def _first_word_hashes(self) -> np.ndarray:
+        return np.array(sorted(_hash(w) for w in self.phrases), dtype=np.uint64)
 
     def phrase_at(self, token: Token) -> int:
         """Length in tokens of the cue phrase starting at ``token`` (0 if none)."""

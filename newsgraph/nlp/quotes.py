@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -33,13 +34,14 @@ CUE_WINDOW = 14
 
 #: Base confidence of the attribution, by how it was found; ``speakers`` scales it.
 CONFIDENCE = {"clause": 0.95, "near": 0.9, "rest": 0.85, "predicate": 0.8, "object": 0.7,
-              "colon": 0.75, "continued": 0.75, "sentence": 0.7, "dash": 0.7, "none": 0.0}
+              "colon": 0.75, "continued": 0.75, "sentence": 0.7, "dash": 0.7, "paragraph": 0.6,
+              "none": 0.0}
 
 _WORD = re.compile(r"\w+")
 #: A line opening with a short capitalised name and a colon: ``Lavrov: Russia seeks ...``
 #: (headlines) or ``PENCE: Well, ...`` (transcripts).
 _LABEL = re.compile(r"(?m)^[ \t\"\u201c']*((?:[A-Z][\w.\u2019'-]*[ \t]){0,3}[A-Z][\w.\u2019'-]*):[ \t]+(?=\S)")
-_DASH_SOURCE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z])")
+_DASH_SOURCE = re.compile(r"[ \t\u00a0]*(?:\n\s*)?[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z])")
 _SENTENCE_END = (".", "!", "?")
 
 
@@ -48,6 +50,8 @@ class _Layout:
     """Offsets shared by the steps below."""
 
     doc: Doc
+    #: ``doc.text``, built once (spaCy joins the tokens again on every access)
+    text: str
     quoted: list[Quoted]
     #: token index -> index into ``quoted`` of the quotation it is in (marks included), or -1
     owner: list[int]
@@ -69,7 +73,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Quotes of ``doc`` ordered by start, speakers as surface mentions only."""
     lex = lexicon()
     lay = _layout(doc)
-    atts = list(find_attributions(doc, lex, lay.owner)) + list(_labelled_lines(lay))
+    atts = list(find_attributions(doc, lay.text, lex, lay.owner)) + list(_labelled_lines(lay))
     by_cue = {a.cue[0].i: a for a in atts}
     entities = doc._.entities or []
     consumed: set[int] = set()
@@ -80,15 +84,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if frame is not None and lay.outside_words(*frame.content) >= MIN_FRAME_WORDS:
             kind, att, how = "partial", frame, frame.form
         else:
-            kind = "partial" if _embedded(doc.text, q) else "direct"
+            kind = "partial" if _embedded(lay.text, q) else "direct"
             att, how = (frame, frame.form) if frame is not None else _nearby(lay, q, atts, by_cue)
-        if att is None and kind == "partial" and len(_WORD.findall(doc.text[q.start:q.end])) < MIN_UNATTRIBUTED_WORDS:
+        if att is None and kind == "partial" and len(_WORD.findall(lay.text[q.start:q.end])) < MIN_UNATTRIBUTED_WORDS:
             continue
         if kind == "direct" and att is not None:
             consumed.add(id(att))
         if att is None and kind == "direct" and not _dash_source(lay, q):
-            att, how = _previous_sentence(lay, q, atts), "sentence"
-        quote = _quote(doc, q.start, q.end, kind, att, how if att else "none", entities)
+            att, how = _previous_sentence(lay, q, atts)
+        quote = _quote(lay, q.start, q.end, kind, att, how if att else "none", entities)
         if att is None and kind == "direct" and not _by_dash(lay, q, quote):
             _continue_speaker(lay, q, quote, previous)
         quotes.append(quote)
@@ -100,7 +104,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if lay.outside_words(*att.content) < 2:
             continue  # the content is itself a quotation already attributed
         start, end = _over_marks(lay, att.content)
-        quotes.append(_quote(doc, start, end, "indirect", att, att.form, entities))
+        quotes.append(_quote(lay, start, end, "indirect", att, att.form, entities))
     quotes.sort(key=lambda x: (x.start, -x.end))
     return quotes
 
@@ -108,7 +112,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 def _labelled_lines(lay: _Layout) -> Iterator[Attribution]:
     """``Name: what they said`` lines: the name is the source, the rest of the line (or the
     quotation it opens) the content."""
-    doc, text = lay.doc, lay.doc.text
+    doc, text = lay.doc, lay.text
     for m in _LABEL.finditer(text):
         first, colon = lay.token_at(m.start(1)), lay.token_at(m.end(1))
         head = doc[colon - 1] if colon > first else None
@@ -123,8 +127,9 @@ def _labelled_lines(lay: _Layout) -> Iterator[Attribution]:
 
 
 def _layout(doc: Doc) -> _Layout:
-    quoted = find_quoted(doc.text)
-    starts = [t.idx for t in doc]
+    text = doc.text
+    quoted = find_quoted(text)
+    starts = doc.to_array(IDX).tolist()
     owner = [-1] * len(doc)
     for k, q in enumerate(quoted):
         end = q.close_mark + 1 if q.close_mark is not None else q.end
@@ -132,8 +137,8 @@ def _layout(doc: Doc) -> _Layout:
         while i < len(doc) and starts[i] < end:
             owner[i] = k
             i += 1
-    paragraphs = [m.end() for m in re.finditer(r"\n\s*", doc.text)]
-    return _Layout(doc, quoted, owner, starts, paragraphs)
+    paragraphs = [m.end() for m in re.finditer(r"\n\s*", text)]
+    return _Layout(doc, text, quoted, owner, starts, paragraphs)
 
 
 def _framing(lay: _Layout, atts: list[Attribution], q: Quoted) -> Optional[Attribution]:
@@ -232,27 +237,31 @@ def _cue_before(lay: _Layout, k: int, lead: str, q: Quoted, by_cue: dict[int, At
     return None
 
 
-def _previous_sentence(lay: _Layout, q: Quoted, atts: list[Attribution]) -> Optional[Attribution]:
+def _previous_sentence(lay: _Layout, q: Quoted, atts: list[Attribution]) -> tuple[Optional[Attribution], str]:
     """``Schiff said. "The other factor ..."``: a quotation opening a sentence takes the
-    source of the sentence just before it in the same paragraph, if that one has a cue."""
+    source of the sentence just before it, if that one has a cue and no quotation of its
+    own; across a paragraph break only when the quotation opens its paragraph (wire style:
+    a paragraph of pure quotation after the one that introduced the speaker)."""
     i = lay.token_at(q.open_mark)
     sent = lay.doc[i].sent
-    if sent.start == 0 or lay.doc[i].i - sent.start > 1:
-        return None
+    if sent.start == 0 or i - sent.start > 1:
+        return None, "none"
     prev = lay.doc[sent.start - 1].sent
-    if lay.paragraph(prev.start_char) != lay.paragraph(q.open_mark):
-        return None
+    here, there = lay.paragraph(q.open_mark), lay.paragraph(prev.start_char)
+    line_start = lay.text.rfind("\n", 0, q.open_mark) + 1
+    if here != there and not (here == there + 1 and not lay.text[line_start:q.open_mark].strip()):
+        return None, "none"
     inside = [a for a in atts if prev.start <= a.cue[0].i < prev.end and a.source is not None]
     if not inside or any(lay.owner[t.i] >= 0 for t in prev):
-        return None
-    return inside[-1]
+        return None, "none"
+    return inside[-1], "sentence" if here == there else "paragraph"
 
 
 def _dash_source(lay: _Layout, q: Quoted) -> Optional[Token]:
     """The name in a dash byline after a quotation: ``" ― Stephanie Egan``."""
     if q.close_mark is None:
         return None
-    m = _DASH_SOURCE.match(lay.doc.text, q.close_mark + 1)
+    m = _DASH_SOURCE.match(lay.text, q.close_mark + 1)
     return _noun_head(lay.doc[lay.token_at(m.end())]) if m else None
 
 
@@ -260,7 +269,7 @@ def _by_dash(lay: _Layout, q: Quoted, quote: Quote) -> bool:
     head = _dash_source(lay, q)
     if head is None:
         return False
-    quote.speaker_mention = make_span(lay.doc.text, *mention_span(head))
+    quote.speaker_mention = make_span(lay.text, *mention_span(head))
     quote.confidence = CONFIDENCE["dash"]
     return True
 
@@ -272,9 +281,9 @@ def _continue_speaker(lay: _Layout, q: Quoted, quote: Quote, previous: Optional[
         return
     prev_q, prev = previous
     here, there = lay.paragraph(q.open_mark), lay.paragraph(prev_q.open_mark)
-    between = lay.doc.text[(prev_q.close_mark or prev_q.end) + 1:q.open_mark]
-    line_start = lay.doc.text.rfind("\n", 0, q.open_mark) + 1
-    starts_paragraph = not lay.doc.text[line_start:q.open_mark].strip()
+    between = lay.text[(prev_q.close_mark or prev_q.end) + 1:q.open_mark]
+    line_start = lay.text.rfind("\n", 0, q.open_mark) + 1
+    starts_paragraph = not lay.text[line_start:q.open_mark].strip()
     if here == there or (here == there + 1 and starts_paragraph and len(between) < 400):
         quote.speaker_mention = prev.speaker_mention
         quote.cue, quote.medium = prev.cue, prev.medium
@@ -298,27 +307,27 @@ def _over_marks(lay: _Layout, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _quote(doc: Doc, start: int, end: int, kind: str, att: Optional[Attribution], how: str,
+def _quote(lay: _Layout, start: int, end: int, kind: str, att: Optional[Attribution], how: str,
            entities: list[Entity]) -> Quote:
-    quote = Quote(start, end, doc.text[start:end], kind=kind, confidence=CONFIDENCE[how])
+    quote = Quote(start, end, lay.text[start:end], kind=kind, confidence=CONFIDENCE[how])
     if att is None:
         return quote
     quote.cue = att.cue.text
     if att.source is not None:
-        quote.speaker_mention = make_span(doc.text, *mention_span(att.source))
+        quote.speaker_mention = make_span(lay.text, *mention_span(att.source))
     else:
         quote.confidence *= 0.5
     if att.medium is not None:
-        quote.medium = _medium_ref(doc, att.medium, entities)
+        quote.medium = _medium_ref(lay.text, att.medium, entities)
     return quote
 
 
-def _medium_ref(doc: Doc, head: Token, entities: list[Entity]) -> str:
+def _medium_ref(text: str, head: Token, entities: list[Entity]) -> str:
     """The entity id of the medium when it is a known entity, else its words."""
     for ent in entities:
         if any(m.start <= head.idx < m.end for m in ent.mentions):
             return ent.id
-    return doc.text[slice(*mention_span(head))]
+    return text[slice(*mention_span(head))]
 
 
 @Language.factory("newsgraph_quotes")

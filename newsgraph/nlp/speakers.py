@@ -18,7 +18,9 @@ import pathlib
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Entity, Mention, Quote
@@ -90,16 +92,21 @@ class _Resolver:
 
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
+        self.text = doc.text
         self.entities = entities
-        self.sent_starts = [s.start_char for s in doc.sents]
+        sents = [(s.start, s.end) for s in doc.sents]
+        self.sent_starts = [doc[a].idx for a, _ in sents]
         self.cands = {e.id: self._candidate(e) for e in entities}
+        table = _Table(doc)
         #: gender -> offsets of common nouns of that gender ("the woman"), which may be
         #: the antecedent of a pronoun instead of any named person
         self.gendered_nouns: dict[str, list[int]] = {"m": [], "f": []}
-        for t in doc:
-            if t.pos_ == "NOUN" and (g := gender_of_words([t.lemma_])):
-                self.gendered_nouns[g].append(t.idx)
-        for eid, gender in _pronoun_evidence(doc, entities).items():
+        genders = _gendered_hashes()
+        noun = doc.vocab.strings["NOUN"]
+        for i, lemma in enumerate(table.lemma):
+            if lemma in genders and table.pos[i] == noun:
+                self.gendered_nouns[genders[lemma]].append(table.idx[i])
+        for eid, gender in _pronoun_evidence(table, sents, entities).items():
             if self.cands[eid].gender is None:
                 self.cands[eid].gender = gender
         self.cache: dict[tuple[int, int], tuple[Optional[Entity], float]] = {}
@@ -118,7 +125,7 @@ class _Resolver:
 
     def _honorific_gender(self, ent: Entity) -> Optional[str]:
         """``Mr. Trump``, ``Mrs. Clinton``: the word before or at the start of a name."""
-        text = self.doc.text
+        text = self.text
         for m in ent.mentions:
             g = gender_of_words(text[max(0, m.start - 6):m.start].split()[-1:] + m.text.split()[:1])
             if g:
@@ -293,33 +300,50 @@ _GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m",
              "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
-def _pronoun_evidence(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+class _Table:
+    """Token attributes as plain lists: walking them costs far less than building a spaCy
+    Token per position."""
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([IDX, LOWER, LEMMA, POS, DEP])
+        self.idx, self.lower, self.lemma, self.pos, self.dep = (arr[:, k].tolist() for k in range(5))
+        self.nsubj = doc.vocab.strings["nsubj"]
+
+
+@functools.lru_cache(maxsize=1)
+def _gendered_hashes() -> dict[int, str]:
+    """Hash of a gendered common noun or pronoun -> "f"/"m"."""
+    k = _knowledge()
+    words = {**{w: "m" for w in k["male"]}, **{w: "f" for w in k["female"]}, **_GENDERED}
+    return {StringStore()[w]: g for w, g in words.items()}
+
+
+def _pronoun_evidence(table: _Table, sents: list[tuple[int, int]], entities: list[Entity]) -> dict[str, str]:
     """Gender read off the text itself: a gendered subject pronoun in the sentence after
     one whose only named person is its subject counts for that person ("Lavrov said ...
     He added ..."); a clear majority decides."""
-    people = [e for e in entities if e.type == "PERSON"]
-    owner = {m.start: e.id for e in people for m in e.mentions if m.kind == "name"}
+    names = sorted((m.start, m.end, e.id) for e in entities if e.type == "PERSON"
+                   for m in e.mentions if m.kind == "name")
+    starts = [n[0] for n in names]
+    pronouns = {StringStore()[w]: g for w, g in _GENDERED.items()}
     votes: dict[str, list[int]] = {}
     subject: str | None = None
-    for sent in doc.sents:
+    for a, b in sents:
         if subject is not None:
-            for t in sent:
-                g = _GENDERED.get(t.lower_)
-                if g is not None and t.dep_ == "nsubj":
-                    votes.setdefault(subject, [0, 0])[g == "f"] += 1
+            for i in range(a, b):
+                if table.dep[i] == table.nsubj and table.lower[i] in pronouns:
+                    votes.setdefault(subject, [0, 0])[pronouns[table.lower[i]] == "f"] += 1
                     break
-        named = {owner[t.idx] for t in sent if t.idx in owner}
-        subjects = {owner.get(_name_start(t)) for t in sent if t.dep_ == "nsubj"} & named
-        subject = next(iter(subjects)) if len(named) == 1 and subjects else None
+        lo, hi = table.idx[a], table.idx[b - 1] + 1
+        named = {eid for start, _, eid in names[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]}
+        subjects = set()
+        for i in range(a, b):
+            if table.dep[i] == table.nsubj:
+                k = bisect.bisect_right(starts, table.idx[i]) - 1
+                if k >= 0 and names[k][0] <= table.idx[i] < names[k][1]:
+                    subjects.add(names[k][2])
+        subject = next(iter(subjects)) if len(named) == 1 and subjects == named else None
     return {eid: "m" if m > 2 * f else "f" for eid, (m, f) in votes.items() if m > 2 * f or f > 2 * m}
-
-
-def _name_start(token: Token) -> int:
-    """Where the name whose head is ``token`` starts (its compound words before it)."""
-    left = token
-    while left.i > 0 and left.doc[left.i - 1].dep_ in ("compound", "flat") and left.doc[left.i - 1].head == token:
-        left = left.doc[left.i - 1]
-    return left.idx
 
 
 def _nationality_clash(mine: set[str], theirs: set[str], national: set[str]) -> bool:
