@@ -65,11 +65,14 @@ def _noun_phrase_tokens(noun: Token) -> set[int]:
     return keep
 
 
-def noun_phrase(noun: Token, amount: Span) -> str:
-    """The text of ``noun``'s phrase without the amount, determiners and edge punctuation,
-    white space folded (wire copy breaks lines inside phrases)."""
+def noun_phrase(noun: Token, blocked: set[int]) -> Optional[str]:
+    """The text of ``noun``'s phrase without determiners, edge punctuation and the
+    ``blocked`` tokens (amounts and times), white space folded (wire copy breaks lines
+    inside phrases); None when the noun itself is blocked ("16.7 billion in December")."""
+    if noun.i in blocked:
+        return None
     doc = noun.doc
-    keep = _noun_phrase_tokens(noun) - set(range(amount.start, amount.end))
+    keep = _noun_phrase_tokens(noun) - blocked
     lo = hi = noun.i
     while lo - 1 in keep:
         lo -= 1
@@ -101,27 +104,30 @@ def _subject(verb: Token) -> Optional[Token]:
     return None
 
 
-def object_of(amount: Span) -> Optional[str]:
-    """What the amount counts or measures, from the parse around its root."""
+def object_of(amount: Span, blocked: set[int]) -> Optional[str]:
+    """What the amount counts or measures, from the parse around its root; ``blocked``
+    are the tokens of amounts and times, which are never the object."""
     root = amount.root
+    while root.dep_ == "conj" and root.head.i in blocked:
+        root = root.head  # "16.7 billion in December and 13.2 billion in January"
     of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= amount.end]
     objects = [c for c in of[0].children if c.dep_ == "pobj" and c.pos_ in NOUNS] if of else []
     if objects:
-        return noun_phrase(objects[0], amount)  # "10,000 tonnes of wheat"
+        return noun_phrase(objects[0], blocked)  # "10,000 tonnes of wheat"
     link = root.head
-    if link.i in range(amount.start, amount.end) or link is root:
+    if link.i in blocked or link is root:
         return None
     if root.dep_ == "pobj" and link.dep_ in ("prep", "agent"):
         link = link.head  # "investments of $5 billion", "amounted to $30.5 billion"
     if link.pos_ in NOUNS:
-        return noun_phrase(link, amount)  # "900,000 jobs", "a $5 billion deal"
+        return noun_phrase(link, blocked)  # "900,000 jobs", "a $5 billion deal"
     if link.pos_ == "ADJ" and link.dep_ in ("amod", "acl") and link.head.pos_ in NOUNS:
-        return noun_phrase(link.head, amount)  # "investments worth $5 billion"
+        return noun_phrase(link.head, blocked)  # "investments worth $5 billion"
     if link.pos_ == "ADJ":
         link = link.head
     if link.pos_ in ("VERB", "AUX") and link.lemma_.lower() in VALUE_VERBS:
         subject = _subject(link)
-        return noun_phrase(subject, amount) if subject is not None else None
+        return noun_phrase(subject, blocked) if subject is not None else None
     return None
 
 
@@ -179,14 +185,16 @@ def find_amounts(doc: Doc) -> list[Amount]:
         return []
     sent_starts = [s.start for s in doc.sents]
     by_sentence: dict[int, list[tuple[TimeRef, Span]]] = {}
+    blocked = {i for _, span in found for i in range(span.start, span.end)}
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None:
             by_sentence.setdefault(bisect.bisect_right(sent_starts, span.start), []).append((t, span))
+            blocked.update(range(span.start, span.end))
     spans = [s for _, s in found]
     return [
         Amount(q.start, q.end, text[q.start:q.end], value=q.value, unit=q.unit, qualifier=q.qualifier,
-               object=object_of(span),
+               object=object_of(span, blocked),
                period=period_of(span, by_sentence.get(bisect.bisect_right(sent_starts, span.start), []), spans),
                speaker=speaker_of(q.start, q.end, doc._.quotes or []), range=q.range)
         for q, span in found

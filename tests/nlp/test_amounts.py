@@ -215,6 +215,11 @@ def test_object(nlp, text, phrase, obj):
     assert amount_at(nlp, text, phrase).object == obj
 
 
+def test_times_and_other_amounts_are_never_the_object(nlp):
+    text = "Reserves were 16.74 billion in December and 13.16 billion in January 1986."
+    assert [a.object for a in amounts(nlp, text)] == ["Reserves", "Reserves"]
+
+
 def test_period_from_the_clause(nlp):
     text = "Between 2010 and 2021 alone, accumulated Russian investments amounted to some $30.5 billion."
     assert amount_at(nlp, text, "$30.5 billion").period == ["2010", "2021"]
