@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import enum
 import tempfile
 import time
 from pathlib import Path
@@ -13,14 +12,10 @@ import typer
 from newsgraph.cli.app import DEFAULT_DB, app, error
 from newsgraph.cli.progress import article_progress
 from newsgraph.ingest import read_paths
+from newsgraph.run import EngineName
 from newsgraph.run.ingest import Engine, Ingest, Strict, Summary
 from newsgraph.run.local import default_workers, process
 from newsgraph.store import open_store
-
-
-class EngineName(str, enum.Enum):
-    local = "local"
-    dask = "dask"
 
 
 @contextlib.contextmanager

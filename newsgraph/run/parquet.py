@@ -71,6 +71,12 @@ def read(path: Path, batch_size: int = 256) -> Iterator[Result]:
         yield from from_table(pa.Table.from_batches([batch]))
 
 
+def failures(path: Path) -> list[ReadError]:
+    """A partition's failed articles, without parsing its Records."""
+    table = pq.read_table(path, columns=["file", "line", "stage", "error"])
+    return [ReadError(r["file"], r["line"], r["error"], r["stage"]) for r in table.to_pylist() if r["stage"] is not None]
+
+
 def clear(out: Path) -> None:
     """Remove the partitions of an earlier run, so ``out`` ends up holding this one's."""
     for old in out.glob(PATTERN):
