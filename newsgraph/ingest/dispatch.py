@@ -13,7 +13,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
-from newsgraph.ingest import FILE_KEY, LINE_KEY, Item, ReadError, feed, html, jsonl, text, warc, wire
+from newsgraph.ingest import FILE_KEY, LINE_KEY, Item, ReadError, feed, html, jsonl, parquet, text, warc, wire
 from newsgraph.ingest.files import decode, file_id, read_text, text_problem
 from newsgraph.model import Article
 
@@ -46,6 +46,7 @@ READERS: dict[str, Reader] = {
     ".atom": feed.read,
     ".warc": warc.read,
     ".warc.gz": warc.read,
+    ".parquet": parquet.read,
 }
 
 

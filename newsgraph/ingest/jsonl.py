@@ -64,6 +64,11 @@ def parse_line(raw: bytes, file: str, number: int, stem: str) -> Article:
         raise LineError(f"invalid JSON ({exc.msg}, column {exc.colno})") from None
     if not isinstance(obj, dict):
         raise LineError(f"expected a JSON object, got {type(obj).__name__}")
+    return from_object(obj, file, number, stem)
+
+
+def from_object(obj: dict[str, Any], file: str, number: int, stem: str) -> Article:
+    """An Article from one decoded record (a JSON object, a Parquet row); ``obj`` is consumed."""
     text = obj.pop("text", None)
     if not isinstance(text, str) or not text.strip():
         raise LineError("missing or empty 'text'")
