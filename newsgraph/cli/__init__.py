@@ -6,7 +6,7 @@ import importlib
 from newsgraph.cli.app import app
 
 #: Modules that register commands on ``app``; each owns one job.
-COMMAND_MODULES = ["extract", "ingest", "stats", "failures", "serve", "export", "claims", "events"]
+COMMAND_MODULES = ["extract", "ingest", "stats", "entities", "failures", "serve", "export", "claims", "events"]
 
 for _module in COMMAND_MODULES:
     importlib.import_module(f"newsgraph.cli.{_module}")

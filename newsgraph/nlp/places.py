@@ -37,17 +37,17 @@ def find_places(doc: Doc) -> list[Entity]:
         if e.type in PLACE_LABELS:
             place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(doc, e, by_start, ctx), e.name)
             if place is not None:
-                _locate(e, place, rename=place.kind in ("country", "region"))
+                _locate(e, place, is_place=True)
                 if place.capital_of and any(acts(doc, m) for m in e.mentions):
                     e.metonym_for = place.capital_of
         elif e.type == "NORP":
             place = next(filter(None, (gazetteer().adjective(m.text) for m in e.mentions)), None)
             if place is not None:
-                _locate(e, place, rename=False)
+                _locate(e, place, is_place=False)
         elif e.type == "ORG":
             place = next((p for p in gazetteer().places(e.name) if p.kind == "region"), None)
             if place is not None:
-                _locate(e, place, rename=False)
+                _locate(e, place, is_place=False)
     return entities
 
 
@@ -59,11 +59,16 @@ def _candidates(e: Entity) -> list[Place]:
     return []
 
 
-def _locate(e: Entity, place: Place, rename: bool) -> None:
-    e.country, e.lat, e.lon, e.kb_id = place.country, place.lat, place.lon, place.kb_id
+def _locate(e: Entity, place: Place, is_place: bool) -> None:
+    """Give ``e`` the place's point, country and members; its knowledge-base id only when
+    ``e`` is that place (a demonym or an organisation is not), and the gazetteer's name
+    when it is a country or region ("U.S." -> "United States")."""
+    e.country, e.lat, e.lon = place.country, place.lat, place.lon
     e.members = list(place.members)
-    if rename:
-        e.name = place.name
+    if is_place:
+        e.kb_id = place.kb_id
+        if place.kind in ("country", "region"):
+            e.name = place.name
 
 
 def _dateline(doc: Doc, entities: list[Entity]) -> Optional[Entity]:

@@ -15,7 +15,7 @@ import pyarrow as pa
 from newsgraph.corpus.dedupe import assign_clusters
 from newsgraph.ingest import ReadError
 from newsgraph.model import Record
-from newsgraph.resolve.corpus import corpus_id, entity_row, merge_rows
+from newsgraph.resolve.corpus import EntityLinker, entity_row, merge_rows
 from newsgraph.store.rows import ARTICLE_TABLES, COLUMNS, ENTITY_COLUMNS, FAILURE_COLUMNS, PROGRESS_COLUMNS, record_rows
 
 #: Tables ``newsgraph stats`` counts.
@@ -164,8 +164,9 @@ class Store:
         rows: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
         entity_rows: dict[str, tuple] = {}
         clusters = assign_clusters(records, self._near_copies)
+        linker = EntityLinker(self)
         for r in records:
-            ids_map = {e.id: corpus_id(e) for e in r.entities}
+            ids_map = linker.link(r)
             for e in r.entities:
                 row = entity_row(e, ids_map[e.id])
                 entity_rows[row[0]] = merge_rows(entity_rows[row[0]], row) if row[0] in entity_rows else row
@@ -174,6 +175,7 @@ class Store:
                 rows[table] += table_rows
             rows["minhash_bands"] += [(r.article.id, key) for key in cluster.band_keys]
         self._upsert_entities(entity_rows)
+        self._index_entities(linker.keys())
         for table, table_rows in rows.items():
             if table_rows:
                 self._insert(table, COLUMNS[table], table_rows)
@@ -186,6 +188,31 @@ class Store:
         marks = ",".join("?" * len(band_keys))
         return self._execute(f"SELECT id, cluster_id, text FROM articles WHERE id IN "
                              f"(SELECT article_id FROM minhash_bands WHERE band_key IN ({marks}))", band_keys)
+
+    def entity_candidates(self, keys: Sequence[str]) -> list[tuple[str, tuple]]:
+        """(key, entity row) for the stored entities indexed under any of ``keys``."""
+        if not keys:
+            return []
+        cols = ",".join(f"e.{c}" for c in ENTITY_COLUMNS)
+        return [(r[0], tuple(r[1:])) for r in self._execute(
+            f"SELECT k.key, {cols} FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
+            f"WHERE k.key IN ({','.join('?' * len(keys))})", list(keys))]
+
+    def entity_company(self, entity_id: str) -> set[str]:
+        """Ids of the entities sharing a stored article with ``entity_id``."""
+        return {r[0] for r in self._execute(
+            "SELECT DISTINCT o.entity_id FROM article_entities s JOIN article_entities o "
+            "ON o.article_id = s.article_id AND o.entity_id <> s.entity_id WHERE s.entity_id = ?", [entity_id])}
+
+    def _index_entities(self, pairs: list[tuple[str, str]]) -> None:
+        if not pairs:
+            return
+        keys = sorted({k for k, _ in pairs})
+        stored = set(map(tuple, self._execute(
+            f"SELECT key, entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(keys))})", keys)))
+        fresh = [p for p in pairs if p not in stored]
+        if fresh:
+            self._insert("entity_keys", ("key", "entity_id"), fresh)
 
     def _upsert_entities(self, rows: dict[str, tuple]) -> None:
         if not rows:

@@ -36,6 +36,14 @@ CREATE TABLE IF NOT EXISTS entities (
     aliases  TEXT                  -- JSON list of surface names seen
 );
 
+-- Lookup keys of corpus entities (knowledge-base id, type and name, person surname), by
+-- which resolve/corpus finds the row a newly seen entity belongs to.
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key        TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (key, entity_id)
+);
+
 -- An article's local entity (e1, e2 ...) and the corpus entity it was linked to.
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id  TEXT NOT NULL,
