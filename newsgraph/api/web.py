@@ -114,11 +114,12 @@ def relations_page(request: Request, a: str = Query("", max_length=64), b: str =
         rows = relations.tone_between(s, a, b, interval)
     if rows:
         periods = [r["period"] for r in rows]
-        value = lambda r, k: r[k]["value"] if r[k] else None  # noqa: E731
+        values = lambda key: [r[key]["value"] if r[key] else None for r in rows]  # noqa: E731
+        name_a, name_b = chosen[a]["name"], chosen[b]["name"]
         tone = charts.line_chart(periods, {
-            f"{chosen[a]['name']} \u2192 {chosen[b]['name']} (Goldstein)": ("ab", [value(r, "events_a_to_b") for r in rows]),
-            f"{chosen[b]['name']} \u2192 {chosen[a]['name']} (Goldstein)": ("ba", [value(r, "events_b_to_a") for r in rows]),
-            "tone of articles naming both": ("both", [value(r, "article_tone") for r in rows]),
+            f"{name_a} \u2192 {name_b} (Goldstein)": ("ab", values("events_a_to_b")),
+            f"{name_b} \u2192 {name_a} (Goldstein)": ("ba", values("events_b_to_a")),
+            "tone of articles naming both": ("both", values("article_tone")),
         })
     return templates.TemplateResponse(request, "relations.html", {
         "graph": graph, "placed": placed, "people": people, "a": a, "b": b, "chosen": chosen,

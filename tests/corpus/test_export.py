@@ -71,7 +71,8 @@ def test_gkg_locations_use_fips_codes_and_types():
     fields = dict(zip(gkg.COLUMNS, gkg.row(record, 7)))
     assert fields["GKGRECORDID"] == "20220102000000-7"
     assert fields["V1LOCATIONS"] == "4#Moscow, Russia#RS#RS#55.7500#37.6200#524901;1#Russia#RS#RS###RS"
-    assert fields["V2ENHANCEDLOCATIONS"].startswith("1#Russia#RS#RS####RS#0;4#Moscow, Russia#RS#RS##55.7500#37.6200#524901#9")
+    assert fields["V2ENHANCEDLOCATIONS"].startswith(
+        "1#Russia#RS#RS####RS#0;4#Moscow, Russia#RS#RS##55.7500#37.6200#524901#9")
     assert fields["V2SOURCECOLLECTIONIDENTIFIER"] == "2"
 
 

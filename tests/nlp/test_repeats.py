@@ -34,7 +34,8 @@ def test_a_lead_restated_inside_a_quote(nlp):
 
 
 def test_an_exact_repeat_scores_one(nlp):
-    text = "Prices rose sharply in the capital last month. Wages did not. Prices rose sharply in the capital last month."
+    text = ("Prices rose sharply in the capital last month. Wages did not. "
+            "Prices rose sharply in the capital last month.")
     (r,) = nlp(text)._.repeats
     assert r.similarity == 1.0 and r.a.start < r.b.start
 

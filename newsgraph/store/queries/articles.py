@@ -20,7 +20,8 @@ CLUSTER = "coalesce(a.cluster_id, a.id)"
 def collapsed(select: str, source: str, where: str, order_within: str) -> str:
     """``SELECT select FROM source WHERE where`` (articles aliased ``a``) keeping one row per
     near-duplicate cluster, the first by ``order_within``, with its number of ``copies``."""
-    return (f"SELECT * FROM (SELECT {select}, row_number() OVER (PARTITION BY {CLUSTER} ORDER BY {order_within}) AS rn, "
+    return (f"SELECT * FROM (SELECT {select}, "
+            f"row_number() OVER (PARTITION BY {CLUSTER} ORDER BY {order_within}) AS rn, "
             f"count(*) OVER (PARTITION BY {CLUSTER}) AS copies FROM {source} WHERE {where}) AS c WHERE rn = 1")
 
 

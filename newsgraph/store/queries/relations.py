@@ -34,7 +34,8 @@ def graph(store: Store, filters: Optional[Filters] = None, max_nodes: int = 30) 
             degree[end] = degree.get(end, 0) + e["weight"]
     keep = sorted(degree, key=lambda k: (-degree[k], k))[:max_nodes]
     info = names(store, keep)
-    nodes = [{"id": k, "name": info[k]["name"], "type": info[k]["type"], "weight": degree[k]} for k in keep if k in info]
+    nodes = [{"id": k, "name": info[k]["name"], "type": info[k]["type"], "weight": degree[k]}
+             for k in keep if k in info]
     kept = {n["id"] for n in nodes}
     return {"nodes": nodes,
             "edges": [e for e in edges if e["source"] in kept and e["target"] in kept]}
