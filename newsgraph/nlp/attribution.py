@@ -23,16 +23,17 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp")
 #: Dependents of a speaker's head that are not part of the speaker mention.
 _NOT_IN_MENTION = ("relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep")
-#: Entity types that never speak ("5:45 p.m. ... said" in a parse gone wrong).
-_NOT_SOURCES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+#: Entity types that never speak ("5:45 p.m. ... said" in a parse gone wrong); numbers
+#: do ("63 percent said", "one of the advisers said").
+_NOT_SOURCES = {"DATE", "TIME"}
 #: Tokens trimmed from either end of a content span.
 _EDGE_PUNCT = set(",.;:-\u2013\u2014()[]")
 
 
 @dataclass
 class Attribution:
-    #: The cue tokens ("said", "according to").
-    cue: Span
+    #: The cue tokens ("said", "according to"); None when the source is only inferred.
+    cue: Optional[Span]
     #: Head token of the source, None when the cue has none.
     source: Optional[Token]
     #: Character span of the reported content, None when the cue has none.
@@ -78,6 +79,9 @@ def _within_paragraph(text: str, span: Optional[tuple[int, int]], at: int) -> Op
 
 def _verb_attribution(verb: Token, vclass: str, lex: CueLexicon, quoted: list[int]) -> Optional[Attribution]:
     if verb.dep_ in ("amod", "compound"):
+        if verb.dep_ == "compound" and verb.is_sent_start and verb.head.pos_ == "PROPN":
+            # "Said Ellis: ..." read as a name with a verb in front of it
+            return Attribution(verb.doc[verb.i:verb.i + 1], verb.head, None, "clause", vclass)
         return None
     lemma = verb.lemma_.lower()
     source = subject_of(verb, quoted)
@@ -168,7 +172,8 @@ def subject_of(verb: Token, quoted: list[int]) -> Optional[Token]:
                     return obj
         if verb.dep_ not in _INHERIT_DEPS or verb.head == verb or quoted[verb.head.i] >= 0:
             break
-        verb = verb.head
+        # "upon saying", "after adding": through the preposition to the clause it modifies
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
     return _beside(cue, quoted)
 
 
@@ -181,24 +186,38 @@ def _can_speak(token: Token, cue: Token, quoted: list[int]) -> bool:
 
 
 def _beside(cue: Token, quoted: list[int]) -> Optional[Token]:
-    """A noun phrase ending right before the cue (adverbs, auxiliaries and an age in commas
-    skipped: ``Ramos, 58, told``), or, where the order is inverted (``," said Caddell``,
-    ``Said Ellis:``), a name or pronoun right after it."""
+    """A noun phrase ending right before the cue (adverbs, auxiliaries, an age or an
+    apposition in commas skipped: ``Ramos, 58, told``, ``Sperling, a Clinton adviser,
+    said``), or, where the order is inverted (``," said Caddell``, ``," added another
+    Republican``, ``Said Ellis:``), the noun phrase right after it."""
     doc = cue.doc
     k = cue.i - 1
-    while k >= 0 and quoted[k] < 0 and (doc[k].pos_ in ("ADV", "AUX", "PART")
-                                         or doc[k].text == "," and k > 1 and doc[k - 1].like_num):
-        k -= 2 if doc[k].text == "," else 1
+    while k >= 0 and quoted[k] < 0 and doc[k].pos_ in ("ADV", "AUX", "PART"):
+        k -= 1
+    if k > 0 and doc[k].text == ",":
+        k = _before_apposition(doc, k, quoted)
     if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "PRON") and _can_speak(doc[k], cue, quoted):
         return doc[k]
     before = doc[cue.i - 1] if cue.i > 0 else None
     inverted = before is None or before.is_sent_start is False and before.text in (",", ":") \
         or quoted[before.i] >= 0 or cue.is_sent_start
     k = cue.i + 1
-    if inverted and k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("he", "she", "they")) \
-            and _can_speak(doc[k], cue, quoted):
-        return _np_head(doc[k])
+    if not inverted or k >= len(doc):
+        return None
+    head = _np_head(doc[k]) if doc[k].pos_ in ("DET", "ADJ", "NUM", "PROPN") else doc[k]
+    if (head.pos_ in ("PROPN", "NOUN") or head.lower_ in ("he", "she", "they")) and _can_speak(head, cue, quoted):
+        return head
     return None
+
+
+def _before_apposition(doc: Doc, comma: int, quoted: list[int]) -> int:
+    """Index of the last word before ``X, <apposition>,`` when ``comma`` closes one."""
+    for j in range(comma - 1, max(0, comma - 15), -1):
+        if quoted[j] >= 0 or doc[j].is_space:
+            break
+        if doc[j].text == ",":
+            return j - 1
+    return -1
 
 
 def _np_head(token: Token) -> Token:

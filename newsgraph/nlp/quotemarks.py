@@ -107,7 +107,7 @@ def _role(role: str, before: str, after: str) -> str:
     closes = after.isspace() or after in ".,;:!?)]}\u2014\u2013-\"\u201d\u2019'"
     if role == "either":
         return "open" if opens and not closes else "close" if closes and not opens else "either"
-    if role == "open" and before.isalnum() and closes:
+    if role == "open" and not before.isspace() and not opens and closes:
         return "close"
     if role == "close" and opens and after.isalnum():
         return "open"

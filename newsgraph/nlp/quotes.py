@@ -35,7 +35,7 @@ CUE_WINDOW = 14
 #: Base confidence of the attribution, by how it was found; ``speakers`` scales it.
 CONFIDENCE = {"clause": 0.95, "near": 0.9, "rest": 0.85, "predicate": 0.8, "object": 0.7,
               "colon": 0.75, "continued": 0.75, "sentence": 0.7, "dash": 0.7, "paragraph": 0.6,
-              "none": 0.0}
+              "subject": 0.5, "none": 0.0}
 
 _WORD = re.compile(r"\w+")
 #: A line opening with a short capitalised name and a colon: ``Lavrov: Russia seeks ...``
@@ -96,8 +96,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if att is None and kind == "direct" and not _by_dash(lay, q, quote):
             _continue_speaker(lay, q, quote, previous)
         quotes.append(quote)
-        if kind == "direct":
-            previous = (q, quote)
+        previous = (q, quote)
     for att in atts:
         if id(att) in consumed or att.content is None:
             continue
@@ -192,7 +191,10 @@ def _nearby(lay: _Layout, q: Quoted, atts: list[Attribution],
     if near is not None:
         return near, "near"
     if lead == ":":
-        subject = subject_of(doc[k].head, lay.owner) if doc[k].head.pos_ in ("VERB", "AUX") else None
+        verb = doc[k].head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        subject = subject_of(verb, lay.owner) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None:
             return Attribution(doc[k:k + 1], subject, None, "colon", "speech"), "colon"
     return _same_sentence(lay, q, atts), "sentence"
@@ -240,8 +242,10 @@ def _cue_before(lay: _Layout, k: int, lead: str, q: Quoted, by_cue: dict[int, At
 def _previous_sentence(lay: _Layout, q: Quoted, atts: list[Attribution]) -> tuple[Optional[Attribution], str]:
     """``Schiff said. "The other factor ..."``: a quotation opening a sentence takes the
     source of the sentence just before it, if that one has a cue and no quotation of its
-    own; across a paragraph break only when the quotation opens its paragraph (wire style:
-    a paragraph of pure quotation after the one that introduced the speaker)."""
+    own, else that sentence's subject when it is a person (``Sanders identified ... as a
+    reason. "The younger people ..."``, with less confidence); across a paragraph break
+    only when the quotation opens its paragraph (wire style: a paragraph of pure quotation
+    after the one that introduced the speaker)."""
     i = lay.token_at(q.open_mark)
     sent = lay.doc[i].sent
     if sent.start == 0 or i - sent.start > 1:
@@ -251,10 +255,16 @@ def _previous_sentence(lay: _Layout, q: Quoted, atts: list[Attribution]) -> tupl
     line_start = lay.text.rfind("\n", 0, q.open_mark) + 1
     if here != there and not (here == there + 1 and not lay.text[line_start:q.open_mark].strip()):
         return None, "none"
+    if any(len(_WORD.findall(lay.text[lay.quoted[k].start:lay.quoted[k].end])) >= MIN_UNATTRIBUTED_WORDS
+           for k in {lay.owner[t.i] for t in prev} - {-1}):
+        return None, "none"  # the sentence quotes someone itself (a title in marks does not count)
     inside = [a for a in atts if prev.start <= a.cue[0].i < prev.end and a.source is not None]
-    if not inside or any(lay.owner[t.i] >= 0 for t in prev):
-        return None, "none"
-    return inside[-1], "sentence" if here == there else "paragraph"
+    if inside:
+        return inside[-1], "sentence" if here == there else "paragraph"
+    subject = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")):
+        return Attribution(None, subject, None, "subject", "speech"), "subject"
+    return None, "none"
 
 
 def _dash_source(lay: _Layout, q: Quoted) -> Optional[Token]:
@@ -275,8 +285,8 @@ def _by_dash(lay: _Layout, q: Quoted, quote: Quote) -> bool:
 
 
 def _continue_speaker(lay: _Layout, q: Quoted, quote: Quote, previous: Optional[tuple[Quoted, Quote]]) -> None:
-    """A quotation with no cue of its own continues the direct quote just before, when
-    that is in the same paragraph or this one is a paragraph of pure quotation after it."""
+    """A quotation with no cue of its own continues the quote just before, when that is in
+    the same paragraph, or is direct and this one a paragraph of pure quotation after it."""
     if previous is None or previous[1].speaker_mention is None:
         return
     prev_q, prev = previous
@@ -284,7 +294,7 @@ def _continue_speaker(lay: _Layout, q: Quoted, quote: Quote, previous: Optional[
     between = lay.text[(prev_q.close_mark or prev_q.end) + 1:q.open_mark]
     line_start = lay.text.rfind("\n", 0, q.open_mark) + 1
     starts_paragraph = not lay.text[line_start:q.open_mark].strip()
-    if here == there or (here == there + 1 and starts_paragraph and len(between) < 400):
+    if here == there or (here == there + 1 and prev.kind == "direct" and starts_paragraph and len(between) < 400):
         quote.speaker_mention = prev.speaker_mention
         quote.cue, quote.medium = prev.cue, prev.medium
         quote.confidence = min(CONFIDENCE["continued"], prev.confidence)
@@ -312,7 +322,7 @@ def _quote(lay: _Layout, start: int, end: int, kind: str, att: Optional[Attribut
     quote = Quote(start, end, lay.text[start:end], kind=kind, confidence=CONFIDENCE[how])
     if att is None:
         return quote
-    quote.cue = att.cue.text
+    quote.cue = att.cue.text if att.cue is not None else None
     if att.source is not None:
         quote.speaker_mention = make_span(lay.text, *mention_span(att.source))
     else:
