@@ -8,8 +8,8 @@ person of that surname, or, when the corpus has several, the one whose context a
 people, places and organisations seen with him before, or a shared role; otherwise it
 stays a row of its own.  Rows keep every surface name as an alias and the union of roles.
 
-Candidates come from an index of lookup keys (``entity_keys``), so linking costs a few
-indexed queries per article, never a scan of the entities.
+Candidates come from an index of lookup keys (``entity_keys``), fetched in one query per
+batch of articles; only a lone surname with several candidates costs a query more.
 """
 from __future__ import annotations
 
@@ -94,10 +94,15 @@ Candidates = dict[str, tuple[tuple, set[str]]]
 
 
 class EntityLinker:
-    """Links the entities of a batch of Records, seeing the store and the batch so far."""
+    """Links the entities of a batch of Records, seeing the store and the batch so far.
+    The store is asked for candidates once per batch."""
 
-    def __init__(self, index: EntityIndex) -> None:
+    def __init__(self, index: EntityIndex, records: Sequence[Record]) -> None:
         self.index = index
+        wanted = sorted({k for r in records for e in r.entities for k in lookup_keys(e)})
+        self._stored: dict[str, list[tuple]] = defaultdict(list)
+        for key, row in index.entity_candidates(wanted):
+            self._stored[key].append(row)
         self._rows: dict[str, tuple] = {}
         self._keys: dict[str, set[str]] = defaultdict(set)
         self._company: dict[str, set[str]] = defaultdict(set)
@@ -123,9 +128,9 @@ class EntityLinker:
     def _candidates(self, keys: list[str]) -> Candidates:
         """Entity id -> (row, the keys it was found under), from the store and the batch."""
         found: Candidates = {}
-        for key, row in self.index.entity_candidates(keys):
-            found.setdefault(row[ID], (self._rows.get(row[ID], row), set()))[1].add(key)
         for key in keys:
+            for row in self._stored.get(key, ()):
+                found.setdefault(row[ID], (self._rows.get(row[ID], row), set()))[1].add(key)
             for eid in self._keys.get(key, ()):
                 found.setdefault(eid, (self._rows[eid], set()))[1].add(key)
         return found

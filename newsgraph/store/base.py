@@ -164,7 +164,7 @@ class Store:
         rows: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
         entity_rows: dict[str, tuple] = {}
         clusters = assign_clusters(records, self._near_copies)
-        linker = EntityLinker(self)
+        linker = EntityLinker(self, records)
         for r in records:
             ids_map = linker.link(r)
             for e in r.entities:
