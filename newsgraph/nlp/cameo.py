@@ -81,9 +81,20 @@ class VerbDictionary:
         self.hostile_roots = frozenset(data["hostile_roots"])
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
+        self.future_modals = frozenset(data["future_modals"])
+        #: pronoun -> whether it refers to a person (None: either)
+        self.third_person: dict[str, Optional[bool]] = data["third_person"]
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self._verbs
+
+    def headword(self, lemma: str, form: str) -> Optional[str]:
+        """The dictionary lemma of a verb: its own lemma, else its form stripped of an
+        inflection, for rare verbs the tagger lemmatises wrongly ("cordoned" -> "cordone")."""
+        for word in (lemma, form, *base_forms(form)):
+            if word in self._verbs:
+                return word
+        return None
 
     def action(self, lemma: str, args: set[str]) -> Optional[Action]:
         """The entry for ``lemma`` whose words are all among ``args``, the longest first."""
@@ -102,6 +113,19 @@ class VerbDictionary:
             if key in self._recode:
                 return self._recode[key]
         return code
+
+
+def base_forms(form: str) -> tuple[str, ...]:
+    """Candidate bases of an inflected English verb form: "cordoned" -> cordon, cordone;
+    "stopped" -> stopp, stoppe, stop; "carried" -> carry."""
+    for suffix in ("ied", "ing", "ed", "es", "s"):
+        stem = form[:-len(suffix)]
+        if form.endswith(suffix) and len(stem) > 2:
+            if suffix == "ied":
+                return (stem + "y",)
+            doubled = (stem[:-1],) if stem[-1] == stem[-2] else ()
+            return (stem, stem + "e", *doubled)
+    return ()
 
 
 @functools.lru_cache(maxsize=1)

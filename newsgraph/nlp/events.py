@@ -11,6 +11,8 @@ decides what kind of event it is:
 * a negated act ("does not consider", "did not attack", "refusal to talk", but not "cannot
   but applaud") did not happen: no event, unless the pipeline asks to keep it flagged
   ``negated`` (to study denials); a conditional ("if they attack") is no event;
+* a reported clause whose pronoun subject is the reporter ("Ethiopia said it would restore
+  ties") is the reporter's act, and with a future modal its announcement (CAMEO 03 or 13);
 * coordinated subjects with no target act on each other ("A and B signed a treaty").
 """
 from __future__ import annotations
@@ -55,6 +57,7 @@ class EventCoder:
         actors = DocActors(doc, doc._.entities, doc._.quotes, self.table, self.dictionary.first_person)
         absorbed = set()
         clauses = {}
+        reported: dict[int, list[int]] = {}
         for i in coded:
             chain = controllers(doc[i])
             governor = next((t for t in in_scope(chain)[1:] if t.i in coded), None)
@@ -62,26 +65,39 @@ class EventCoder:
                 if governor.lemma_.lower() not in self.dictionary.intent_triggers:
                     continue  # an appeal for, or refusal of, the act: the governor codes it
                 absorbed.add(governor.i)
+            reporter = reporting_verb(chain)
+            if reporter is not None and reporter.i in coded and self._self_report(chain):
+                reported.setdefault(reporter.i, []).append(i)
             clauses[i] = chain
+        found = {i: list(self._events(doc[i], *coded[i], chain, actors))
+                 for i, chain in clauses.items() if i not in absorbed}
         events: list[Event] = []
         seen: set[tuple] = set()
-        for i, chain in clauses.items():
-            if i in absorbed:
-                continue
-            for event in self._events(doc[i], coded[i], chain, actors):
+        for i, coded_events in found.items():
+            if any(found.get(r) for r in reported.get(i, ())):
+                continue  # "warned it would attack": one threat, coded by the act
+            for event in coded_events:
                 key = (event.source_actor, event.source, event.target_actor, event.target, event.code, event.start)
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
         return events
 
-    def _action(self, verb: Token) -> Optional[Action]:
+    def _action(self, verb: Token) -> Optional[tuple[str, Action]]:
+        """The dictionary headword of ``verb`` and what it codes with these arguments."""
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        lemma = verb.lemma_.lower()
-        return self.dictionary.action(lemma, arguments(verb)) if lemma in self.dictionary else None
+        headword = self.dictionary.headword(verb.lemma_.lower(), verb.lower_)
+        action = self.dictionary.action(headword, arguments(verb)) if headword else None
+        return (headword, action) if action else None
 
-    def _events(self, verb: Token, action: Action, chain: list[Token], actors: DocActors) -> Iterator[Event]:
+    def _self_report(self, chain: list[Token]) -> bool:
+        """Whether the clause's subject is a pronoun that may be its reporter ("said it ...")."""
+        subject = subject_of(chain)
+        return subject is not None and subject.lower_ in self.dictionary.third_person
+
+    def _events(self, verb: Token, headword: str, action: Action, chain: list[Token],
+                actors: DocActors) -> Iterator[Event]:
         scope = in_scope(chain)
         if any(c.dep_ == "mark" and c.lower_ in self.dictionary.conditional_marks for t in scope for c in t.children):
             return
@@ -93,6 +109,8 @@ class EventCoder:
         subject = subject_of(chain)
         if subject is None:
             return
+        reporter = reporting_verb(chain)
+        first = subject
         if subject.dep_ == "nsubjpass":
             agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if agent is None:
@@ -100,10 +118,17 @@ class EventCoder:
             sources, targets, arg = actors.phrase(agent, subject=True), actors.phrase(subject), agent
         else:
             sources = actors.phrase(subject, subject=True)
-            arg, targets = self._targets(verb, action, actors, set(sources))
+            speaker = subject_of(controllers(reporter)) if reporter is not None else None
+            if not sources and speaker is not None and subject.lower_ in self.dictionary.third_person:
+                sources = self._referents(subject, speaker, actors)
+                first = speaker
+                # "said it would restore ties": the reporter announces its own act
+                intent = intent or any(c.dep_ == "aux" and c.lower_ in self.dictionary.future_modals
+                                       for t in scope for c in t.children)
+            arg, targets = self._targets(verb, headword, action, actors, set(sources))
         if not sources:
             return
-        left = min(subject.left_edge.i, verb.i)
+        left = min(first.left_edge.i, verb.i)
         right = max(clause_end(verb), arg.right_edge.i if arg is not None else verb.i)
         span = doc_span(verb.doc, left, right)
         if not targets:
@@ -111,16 +136,24 @@ class EventCoder:
             pairs = [(a, b, action.forward) for a in sources for b in sources if a != b]
         else:
             pairs = [(s, t, action.forward) for s in sources for t in targets]
-            pairs += [(t, s, action.backward) for s, t, _ in pairs]
+            if not intent:  # an announced visit is hosted by no one yet
+                pairs += [(t, s, action.backward) for s, t, _ in pairs]
         for source, target, code in pairs:
             if code:
                 yield self._event(span, source, target, self.dictionary.intent(code) if intent else code, negated)
 
-    def _targets(self, verb: Token, action: Action, actors: DocActors,
+    def _referents(self, pronoun: Token, speaker: Token, actors: DocActors) -> list[Actor]:
+        """The actors of the reporting clause's subject that a pronoun subject of the reported
+        clause can refer to: "it" is no person, "he" and "she" are."""
+        person = self.dictionary.third_person[pronoun.lower_]
+        return [a for a in actors.phrase(speaker, subject=True)
+                if person is None or (actors.entities[a.entity].type == "PERSON") == person]
+
+    def _targets(self, verb: Token, headword: str, action: Action, actors: DocActors,
                  sources: set[Actor]) -> tuple[Optional[Token], list[Actor]]:
         """The first argument of ``verb`` that names actors other than the sources."""
         roots = {code[:2] for code in (action.forward, action.backward) if code}
-        named = self.dictionary.action_words(verb.lemma_.lower())
+        named = self.dictionary.action_words(headword)
         if roots & self.dictionary.hostile_roots:
             named |= LOCATIVE  # "fired at", "a crackdown in": force is aimed at the place
         for arg in target_arguments(verb, named, bool(roots & self.dictionary.clause_target_roots)):
@@ -151,6 +184,8 @@ def arguments(verb: Token) -> set[str]:
         dep = c.dep_
         if dep in ("prt", "xcomp", "ccomp", "advmod", "nsubjpass"):
             out.add(c.lemma_.lower())
+            if dep == "ccomp":  # "agree that ..." is accord, "agree to ..." intent
+                out.update(m.lower_ for m in c.children if m.dep_ == "mark")
         elif dep == "dobj":
             out.add(c.lemma_.lower())
             out.update(m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound"))
@@ -188,6 +223,12 @@ def in_scope(chain: list[Token]) -> list[Token]:
         else:
             break
     return scope
+
+
+def reporting_verb(chain: list[Token]) -> Optional[Token]:
+    """The verb whose complement clause ``chain`` ends in ("said" in "said it would ...")."""
+    top = chain[-1]
+    return top.head if top.dep_ == "ccomp" and top.head.pos_ in ("VERB", "AUX") else None
 
 
 def subject_of(chain: list[Token]) -> Optional[Token]:

@@ -159,6 +159,29 @@ def test_conditionals_are_no_events(nlp):
     assert "19" not in roots(nlp, "If China attacks Taiwan, Japan will respond.")
 
 
+def test_a_reported_pronoun_subject_is_the_reporter(nlp):
+    assert ("ETH", "LBY", "111") in triples(nlp, "Ethiopia indicated it deplored Libya.")
+    assert not triples(nlp, "Ethiopia said he deplored Libya.")
+
+
+def test_a_reported_future_act_of_the_reporter_is_its_announcement(nlp):
+    assert triples(nlp, "Chile said it would send aid to Peru.") == {("CHL", "PER", "033")}
+    # one threat, not a warning beside it; an announced visit is hosted by no one yet
+    assert roots(nlp, "Russia warned it would attack Ukraine.") == {"13"}
+    assert ("DEU", "FRA", "036") in triples(nlp, "Germany said it would visit France.")
+    assert not {c for s, _, c in triples(nlp, "Germany said it would visit France.") if s == "FRA"}
+    # someone else's future act is reported, not announced
+    assert "13" not in roots(nlp, "Russia said Ukraine would attack Georgia.")
+
+
+def test_rare_verbs_the_tagger_lemmatises_wrongly_are_found():
+    dictionary = verbs()
+    assert dictionary.headword("cordone", "cordoned") == "cordon"
+    assert dictionary.headword("stopp", "stopped") is None
+    assert dictionary.headword("x", "carried") == "carry"
+    assert dictionary.headword("attack", "attacked") == "attack"
+
+
 def test_first_person_in_a_quote_is_the_speaker(nlp):
     doc = nlp('"We cannot but applaud Kazakhstan," Russian Foreign Minister Sergey Lavrov said on Monday.')
     speaker = {q.speaker for q in doc._.quotes}
