@@ -1,6 +1,7 @@
 """Quotes and speakers on PolNeAR: newsgraph against textacy's ``direct_quotations``.
 
   .venv/bin/python bench/quotes.py [--split dev|train] [--limit N] [--show-errors N] [--no-cache]
+  .venv/bin/python bench/quotes.py --speed 300 [--rounds 2]
 
 Both systems read the same spaCy parse of the same texts in one run: the bare model parses
 each article once (cached as a DocBin under bench/out/ unless --no-cache), then our
@@ -8,6 +9,11 @@ components run on it and ``record_from_doc`` makes the Record exactly as ``newsg
 extract`` does, and textacy's triples are turned into Record-like JSON (speaker mention
 offsets included).  Both are scored by ``../shared/eval/score/score_quotes.py``, on
 quotations (the default gold filter) and on all attributions (``--all``).
+
+``--speed N`` instead times ``newsgraph.extract.extract`` over the first N Reuters articles
+with the whole pipeline and with the same pipeline less quotes and speakers, alternating
+the two (A B A B ...) so that load on the machine hits both alike, and prints the share
+quotes and speakers add (their budget is 10%).
 """
 from __future__ import annotations
 
@@ -113,13 +119,41 @@ def rows(m: dict) -> Iterator[tuple[str, float]]:
     yield "e2e F1", e["f1"]
 
 
+def speed(n: int, rounds: int) -> None:
+    from newsgraph.extract import extract
+
+    rows = [json.loads(line) for _, line in zip(range(n), (EVAL / "reuters21578_body200.jsonl").open(encoding="utf-8"))]
+    articles = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in rows]
+    ours = ("newsgraph_quotes", "newsgraph_speakers")
+    pipes = {"without": load(tuple(c for c in COMPONENTS if c not in ours)), "with": load(tuple(COMPONENTS))}
+    for nlp in pipes.values():
+        list(extract(articles[:20], nlp=nlp))  # warm lazy tables
+    times = {name: 0.0 for name in pipes}
+    for _ in range(rounds):
+        for name, nlp in pipes.items():
+            t0 = time.perf_counter()
+            for _ in extract(articles, nlp=nlp):
+                pass
+            times[name] += time.perf_counter() - t0
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"{len(articles)} Reuters articles, {words} words, {rounds} round(s) each:")
+    for name, secs in times.items():
+        print(f"  {name:8} quotes+speakers: {secs / rounds:7.2f}s per round")
+    print(f"  quotes+speakers add {100 * (times['with'] / times['without'] - 1):+.1f}% to extract time")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="scorer's error examples (stderr)")
     ap.add_argument("--no-cache", action="store_true", help="parse again instead of reading bench/out/")
+    ap.add_argument("--speed", type=int, default=0, metavar="N",
+                    help="time extract on N Reuters articles with and without quotes and speakers")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating timing rounds for --speed")
     a = ap.parse_args()
+    if a.speed:
+        return speed(a.speed, a.rounds)
     gold = EVAL / f"polnear_{a.split}.jsonl"
     if not gold.is_file():
         sys.exit(f"{gold} not found: the evaluation data lives in ../shared/eval beside the checkout")

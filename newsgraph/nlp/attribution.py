@@ -23,6 +23,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp")
 #: Dependents of a speaker's head that are not part of the speaker mention.
 _NOT_IN_MENTION = ("relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep")
+#: Prepositions that stay in a speaker mention ("one of the advisers", "a spokesman for X").
+_MENTION_PREPS = ("of", "for", "at", "from")
 #: Entity types that never speak ("5:45 p.m. ... said" in a parse gone wrong); numbers
 #: do ("63 percent said", "one of the advisers said").
 _NOT_SOURCES = {"DATE", "TIME"}
@@ -274,7 +276,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     other trailing material that is not a name or title."""
     skip: set[int] = set()
     for child in head.children:
-        if child.dep_ in _NOT_IN_MENTION and child.i > head.i:
+        if child.dep_ in _NOT_IN_MENTION and child.i > head.i and child.lower_ not in _MENTION_PREPS:
             skip.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in skip]
     i = j = tokens.index(head)

@@ -105,7 +105,19 @@ def find_quotes(doc: Doc) -> list[Quote]:
         start, end = _over_marks(lay, att.content)
         quotes.append(_quote(lay, start, end, "indirect", att, att.form, entities))
     quotes.sort(key=lambda x: (x.start, -x.end))
+    _refer_back(quotes, {e.id for e in entities})
     return quotes
+
+
+def _refer_back(quotes: list[Quote], ids: set[str]) -> None:
+    """``the Russian newspaper`` after ``Rossiyskaya Gazeta``: a definite medium that names
+    nothing is the named medium last seen."""
+    last = None
+    for q in quotes:
+        if q.medium in ids:
+            last = q.medium
+        elif last is not None and q.medium is not None and q.medium.lower().startswith("the "):
+            q.medium = last
 
 
 def _labelled_lines(lay: _Layout) -> Iterator[Attribution]:

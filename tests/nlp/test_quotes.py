@@ -57,6 +57,18 @@ def test_inverted_cue_and_cue_before_the_quote(nlp):
     assert (mention(q), q.cue) == ("Anna Jones", "said")
 
 
+@pytest.mark.parametrize("text, surface", [
+    ('"We will win," added another Ohio Republican.', "another Ohio Republican"),
+    ('"We will win," John Smith, a senior Ohio Republican, said on Monday.', "John Smith"),
+    ('John Smith drew boos upon saying, "We will win."', "John Smith"),
+    ('Said John Smith: "We will win."', "John Smith"),
+    ('"We will win," said one of the advisers.', "one of the advisers"),
+])
+def test_where_the_source_stands(nlp, text, surface):
+    q = one(nlp, text, "direct")
+    assert q.speaker_mention is not None and surface in q.speaker_mention.text
+
+
 def test_quote_split_by_its_attribution(nlp):
     first, second = quotes(nlp, '"We will win," said Anna Jones. "And we will win again."')
     assert (first.text, second.text) == ("We will win,", "And we will win again.")
@@ -179,6 +191,13 @@ def test_medium_named(nlp, text, medium):
     assert q.medium is not None
     name = _entity_name(nlp, text, q.medium) if q.medium.startswith("e") and q.medium[1:].isdigit() else q.medium
     assert name == medium
+
+
+def test_definite_medium_refers_back_to_the_named_one(nlp):
+    text = ("Taxes will rise, John Smith said in an article published by Rossiyskaya Gazeta. "
+            "Prices will fall, he said in the article published by the newspaper.")
+    first, second = quotes(nlp, text)
+    assert first.medium is not None and second.medium == first.medium
 
 
 def test_medium_without_a_name(nlp):
