@@ -28,6 +28,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", 
 #: "ties with Gondor", "an attack by Osgiliath soldiers", "the ambassadors of Arnor".
 ACTOR_PREPS = ("with", "between", "by", "against", "to", "toward", "towards", "of", "from", "in", "at", "on")
 MAX_DEPTH = 4
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+#: Dependencies by which a misparsed list of place names hangs on its last member.
+LIST_DEPS = frozenset({"appos", "nmod", "compound"})
 
 
 @dataclass(frozen=True)
@@ -170,10 +173,24 @@ class DocActors:
 
     def _coordinated(self, tok: Token, depth: int, subject: bool = False) -> list[Actor]:
         found = self._head(tok, depth, subject)
-        for conj in tok.conjuncts:
-            if conj.i > tok.i:
-                found += self._head(conj, depth, subject)
+        for member in self._members(tok):
+            found += self._head(member, depth, subject)
         return found
+
+    def _members(self, tok: Token) -> list[Token]:
+        """The other members of a list ``tok`` heads: its conjuncts, and place names the parser
+        hung on a place name as apposition or modifier ("Mordor, the Shire, Arnor and Bree",
+        "Arnor, Calenardhon and the awful Gondor"): one country does not modify another."""
+        members = [c for c in tok.conjuncts if c.i > tok.i]
+        own = self.entity_at(tok)
+        if own is None or own.type not in PLACE_TYPES:
+            return members
+        for child in tok.children:
+            other = self.entity_at(child)
+            if (child.dep_ in LIST_DEPS and other is not None and other is not own and other.type in PLACE_TYPES
+                    and self._base(other) != self._base(own)):
+                members += [child, *child.conjuncts]
+        return members
 
     def _pointers(self, tok: Token, preps: bool = True) -> list[Token]:
         """Tokens through which a noun points at who it is about, most telling first."""

@@ -117,7 +117,8 @@ class EventCoder:
                 return
             sources, targets, arg = actors.phrase(agent, subject=True), actors.phrase(subject), agent
         else:
-            sources = actors.phrase(subject, subject=True)
+            # "Lions, tigers, and Gondor welcomed": a list the parser split into subjects
+            sources = list(dict.fromkeys(a for s in co_subjects(subject) for a in actors.phrase(s, subject=True)))
             speaker = subject_of(controllers(reporter)) if reporter is not None else None
             if not sources and speaker is not None and subject.lower_ in self.dictionary.third_person:
                 sources = self._referents(subject, speaker, actors)
@@ -246,6 +247,11 @@ def subject_of(chain: list[Token]) -> Optional[Token]:
                 return tok.head
             return subject
     return None
+
+
+def co_subjects(subject: Token) -> list[Token]:
+    """``subject`` and the other subjects of the same verb, in order."""
+    return [subject] + [c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject]
 
 
 def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterator[Token]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.actors import ActorTable, compose, country_code
+from spacy.tokens import Doc
+
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp.actors import ActorTable, DocActors, compose, country_code
 from newsgraph.nlp.cameo import Action, codebook, verbs
 from newsgraph.nlp.events import EventCoder
 
@@ -120,6 +123,43 @@ def test_roles_make_agents(nlp):
 def test_a_verb_without_an_actor_on_either_side_is_no_event(nlp):
     assert triples(nlp, "Crowds trashed the embassy.") == set()
     assert triples(nlp, "Russia praised the weather.") == set()
+
+
+def misparsed(nlp, rows: list[tuple], countries: dict[str, str]) -> Doc:
+    """A Doc with the parse given as (word, lemma, pos, dep, head index) rows, and a country
+    entity for each of ``countries`` (name -> ISO alpha-2)."""
+    words, lemmas, pos, deps, heads = zip(*rows)
+    doc = Doc(nlp.vocab, words=list(words), lemmas=list(lemmas), pos=list(pos), deps=list(deps), heads=list(heads))
+    entities = []
+    for n, (name, code) in enumerate(countries.items()):
+        tok = next(t for t in doc if t.text == name)
+        mention = Mention(tok.idx, tok.idx + len(name), name)
+        entities.append(Entity(f"e{n}", name, "GPE", country=code, mentions=[mention]))
+    doc._.entities, doc._.quotes = entities, []
+    return doc
+
+
+def test_a_list_of_countries_misparsed_as_modifiers_is_still_a_list(nlp):
+    # "Chile" hung on "Bolivia" as a modifier, "Peru" and the adjective "awful" as its conjuncts
+    doc = misparsed(nlp, [("Chile", "Chile", "PROPN", "nmod", 6), (",", ",", "PUNCT", "punct", 0),
+                          ("Peru", "Peru", "PROPN", "conj", 0), ("and", "and", "CCONJ", "cc", 2),
+                          ("the", "the", "DET", "det", 6), ("awful", "awful", "NOUN", "conj", 2),
+                          ("Bolivia", "Bolivia", "PROPN", "nsubj", 7), ("praised", "praise", "VERB", "ROOT", 7),
+                          ("Mexico", "Mexico", "PROPN", "dobj", 7)],
+                    {"Chile": "CL", "Peru": "PE", "Bolivia": "BO", "Mexico": "MX"})
+    actors = DocActors(doc, doc._.entities, [], ActorTable.load(), frozenset())
+    assert {a.code for a in actors.phrase(doc[6], subject=True)} == {"CHL", "PER", "BOL"}
+    assert {(e.source_actor, e.target_actor) for e in EventCoder(verbs(), codebook(), ActorTable.load())(doc)} == {
+        ("CHL", "MEX"), ("PER", "MEX"), ("BOL", "MEX")}
+
+
+def test_a_list_split_into_two_subjects_acts_as_one(nlp):
+    assert ("CAN", "MEX", "051") in triples(nlp, "Lions, tigers, and Canada praised Mexico.")
+    doc = misparsed(nlp, [("Lions", "lion", "NOUN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+                          ("Canada", "Canada", "PROPN", "nsubj", 3), ("praised", "praise", "VERB", "ROOT", 3),
+                          ("Mexico", "Mexico", "PROPN", "dobj", 3)], {"Canada": "CA", "Mexico": "MX"})
+    assert [(e.source_actor, e.target_actor) for e in EventCoder(verbs(), codebook(), ActorTable.load())(doc)] == [
+        ("CAN", "MEX")]
 
 
 # -- the clause around the verb ---------------------------------------------------------
