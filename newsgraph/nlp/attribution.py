@@ -121,7 +121,7 @@ def _phrase_attribution(doc: Doc, first: Token, n: int) -> Optional[Attribution]
     last = doc[first.i + n - 1]
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
     if source is None and last.i + 1 < len(doc) and doc[last.i + 1].pos_ in ("PROPN", "NOUN", "PRON"):
-        source = _np_head(doc[last.i + 1])
+        source = np_head(doc[last.i + 1])
     head = first.head if first.head != first else last.head
     phrase_end = (source.right_edge.i if source is not None else last.i) + 1
     host = head if not (first.i <= head.i < phrase_end) else first.sent.root
@@ -206,7 +206,7 @@ def _beside(cue: Token, quoted: list[int]) -> Optional[Token]:
     k = cue.i + 1
     if not inverted or k >= len(doc):
         return None
-    head = _np_head(doc[k]) if doc[k].pos_ in ("DET", "ADJ", "NUM", "PROPN") else doc[k]
+    head = np_head(doc[k]) if doc[k].pos_ in ("DET", "ADJ", "NUM", "PROPN") else doc[k]
     if (head.pos_ in ("PROPN", "NOUN") or head.lower_ in ("he", "she", "they")) and _can_speak(head, cue, quoted):
         return head
     return None
@@ -222,7 +222,8 @@ def _before_apposition(doc: Doc, comma: int, quoted: list[int]) -> int:
     return -1
 
 
-def _np_head(token: Token) -> Token:
+def np_head(token: Token) -> Token:
+    """The head noun of the phrase ``token`` opens or modifies (``the Russian diplomat``)."""
     while token.dep_ in ("compound", "amod", "det", "poss", "nummod", "flat") and token.head != token:
         token = token.head
     return token

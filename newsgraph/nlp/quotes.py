@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote, make_span
-from newsgraph.nlp.attribution import Attribution, find_attributions, mention_span, subject_of
+from newsgraph.nlp.attribution import Attribution, find_attributions, mention_span, np_head, subject_of
 from newsgraph.nlp.component import doc_component
 from newsgraph.nlp.cues import lexicon
 from newsgraph.nlp.quotemarks import Quoted, find_quoted
@@ -284,7 +284,10 @@ def _dash_source(lay: _Layout, q: Quoted) -> Optional[Token]:
     if q.close_mark is None:
         return None
     m = _DASH_SOURCE.match(lay.text, q.close_mark + 1)
-    return _noun_head(lay.doc[lay.token_at(m.end())]) if m else None
+    if m is None:
+        return None
+    head = np_head(lay.doc[lay.token_at(m.end())])
+    return head if head.pos_ in ("PROPN", "NOUN") else None
 
 
 def _by_dash(lay: _Layout, q: Quoted, quote: Quote) -> bool:
@@ -310,14 +313,6 @@ def _continue_speaker(lay: _Layout, q: Quoted, quote: Quote, previous: Optional[
         quote.speaker_mention = prev.speaker_mention
         quote.cue, quote.medium = prev.cue, prev.medium
         quote.confidence = min(CONFIDENCE["continued"], prev.confidence)
-
-
-def _noun_head(token: Token) -> Optional[Token]:
-    if token.pos_ not in ("PROPN", "NOUN"):
-        return None
-    while token.dep_ in ("compound", "flat", "amod") and token.head != token and token.head.i > token.i:
-        token = token.head
-    return token
 
 
 def _over_marks(lay: _Layout, span: tuple[int, int]) -> tuple[int, int]:

@@ -24,13 +24,14 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Entity, Mention, Quote
+from newsgraph.nlp.attribution import mention_span
 from newsgraph.nlp.component import doc_component
 from newsgraph.resolve.roles import role_of, title_at_end
 from newsgraph.resolve.within import similar
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
 
-#: Pronouns by the gender they require ("" = any person, None = not a person).
+#: Pronouns by the gender they require (None: not a person, a group or thing).
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
 #: Entity types a plural or neuter pronoun may stand for.
 GROUP_TYPES = ("ORG", "NORP", "GPE")
@@ -154,7 +155,7 @@ class _Resolver:
             antecedent = _antecedent(head)
             if antecedent is None:
                 return None, 0.0
-            ent, conf = self._resolve_span(_np(antecedent))
+            ent, conf = self._resolve_span(self.doc.char_span(*mention_span(antecedent)))
             if ent is not None:
                 self._add_mention(ent, span, "pronoun")
             return ent, conf
@@ -363,15 +364,6 @@ def _antecedent(relative: Token) -> Optional[Token]:
             break
         t = t.head
     return None
-
-
-def _np(head: Token) -> Span:
-    doc = head.doc
-    left = head
-    while left.i > 0 and doc[left.i - 1].dep_ in ("compound", "amod", "det", "flat", "poss", "case") \
-            and doc[left.i - 1].head.i >= left.i - 1 and doc[left.i - 1].head.i <= head.i:
-        left = doc[left.i - 1]
-    return doc[left.i:head.i + 1]
 
 
 def _name_part(span: Span) -> Span:
