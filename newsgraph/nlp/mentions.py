@@ -60,8 +60,9 @@ def name_spans(doc: Doc, ner: Callable[[Doc], Doc], dictionary: frozenset[str]) 
     spans += [s for s in recased if s[2] in NAME_LABELS]
     spans = [t for t in (trim(doc, s) for s in spans) if t is not None]
     spans = [retype(doc, s) for s in spans]
-    spans = _merge(spans, gazetteer_spans(doc, spans))
-    spans = _merge(spans, repeated_spans(doc, spans))
+    words = Words(doc)
+    spans = _merge(spans, gazetteer_spans(words, spans))
+    spans = _merge(spans, repeated_spans(words, spans))
     return vote(doc, spans)
 
 
@@ -143,23 +144,43 @@ def _label_for(place: Place) -> str:
     return "GPE" if place.kind == "country" else "LOC"
 
 
-def gazetteer_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+class Words:
+    """Plain per-token arrays of a Doc: indexing a Doc builds a Token object each time,
+    which the passes below would otherwise do for every token several times over."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.words = [t.text for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.capital = [t.is_title or t.is_upper for t in doc]
+        self.title = [t.is_title for t in doc]
+        self.space = [t.is_space for t in doc]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.starts[start]:self.starts[end - 1] + len(self.words[end - 1])]
+
+
+def gazetteer_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
     """Countries, regions and demonyms the model left untagged (capitalised words only)."""
     taken = _covered(spans)
     found = []
     i = 0
-    while i < len(doc):
+    while i < len(w):
         match = None
-        if doc[i].is_title or doc[i].is_upper:
-            for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-                if any(j in taken or doc[j].is_space for j in range(i, i + n)):
+        if w.capital[i] and i not in taken:
+            for n in range(min(MAX_NAME_TOKENS, len(w) - i), 0, -1):
+                end = i + n
+                if not w.capital[end - 1] or any(j in taken or w.space[j] for j in range(i, end)):
                     continue
-                text = doc[i:i + n].text
+                text = w.span_text(i, end)
                 places = [p for p in gazetteer().places(text) if p.kind in ("country", "region")]
                 if places:
-                    match = (i, i + n, _label_for(places[0]))
-                elif gazetteer().adjective(text) is not None and doc[i].is_title:
-                    match = (i, i + n, "NORP")
+                    match = (i, end, _label_for(places[0]))
+                elif w.title[i] and gazetteer().adjective(text) is not None:
+                    match = (i, end, "NORP")
                 if match:
                     break
         if match:
@@ -203,14 +224,14 @@ def _embedded(text: str) -> str | None:
     return "NORP" if gazetteer().adjective(text) is not None and text[0].isupper() else None
 
 
-def repeated_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+def repeated_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
     """Untagged repeats of names tagged elsewhere in the article, and lone surnames of
     people named in full ("Lebed" after "Alexander Lebed")."""
     known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for start, end, label in spans:
-        words = tuple(t.text for t in doc[start:end])
+        words = tuple(w.words[start:end])
         known[words][label] += 1
-        if label == "PERSON" and len(words) > 1 and doc[end - 1].is_title and len(words[-1]) > 2:
+        if label == "PERSON" and len(words) > 1 and w.title[end - 1] and len(words[-1]) > 2:
             known[(words[-1],)]["PERSON"] += 1
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for words in sorted(known, key=len, reverse=True):
@@ -219,10 +240,10 @@ def repeated_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     taken = _covered(spans)
     found = []
     i = 0
-    while i < len(doc):
-        hit = next((w for w in by_first.get(doc[i].text, ())
-                    if tuple(t.text for t in doc[i:i + len(w)]) == w
-                    and not any(j in taken for j in range(i, i + len(w)))), None)
+    while i < len(w):
+        hit = next((name for name in by_first.get(w.words[i], ())
+                    if tuple(w.words[i:i + len(name)]) == name
+                    and not any(j in taken for j in range(i, i + len(name)))), None)
         if hit:
             found.append((i, i + len(hit), known[hit].most_common(1)[0][0]))
             i += len(hit)

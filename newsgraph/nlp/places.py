@@ -28,14 +28,15 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 
 def find_places(doc: Doc) -> list[Entity]:
     entities = list(doc._.entities or [])
-    dateline = _dateline(doc, entities)
+    text = doc.text  # built anew by spaCy on every access
+    dateline = _dateline(text, entities)
     candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
     dateline_place = choose(candidates.get(dateline.id, []), Context(), name=dateline.name) if dateline else None
     ctx = Context.of(list(candidates.values()), dateline_place)
     by_start = {m.start: e for e in entities for m in e.mentions}
     for e in entities:
         if e.type in PLACE_LABELS:
-            place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(doc, e, by_start, ctx), e.name)
+            place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(text, e, by_start, ctx), e.name)
             if place is not None:
                 _locate(e, place, is_place=True)
                 if place.capital_of and any(acts(doc, m) for m in e.mentions):
@@ -71,9 +72,9 @@ def _locate(e: Entity, place: Place, is_place: bool) -> None:
             e.name = place.name
 
 
-def _dateline(doc: Doc, entities: list[Entity]) -> Optional[Entity]:
+def _dateline(text: str, entities: list[Entity]) -> Optional[Entity]:
     """The entity of the dateline place, added when the model missed it."""
-    match = DATELINE.match(doc.text)
+    match = DATELINE.match(text)
     if not match:
         return None
     start, end = match.span(1)
@@ -83,15 +84,15 @@ def _dateline(doc: Doc, entities: list[Entity]) -> Optional[Entity]:
     if not any(p.kind == "city" for p in gazetteer().places(match.group(1))):
         return None
     e = Entity(id=f"e{len(entities) + 1}", name=match.group(1).title(), type="GPE",
-               mentions=[Mention(start, end, doc.text[start:end], "name")])
+               mentions=[Mention(start, end, text[start:end], "name")])
     entities.append(e)
     return e
 
 
-def _area_after(doc: Doc, e: Entity, by_start: dict[int, Entity], ctx: Context) -> Optional[Place]:
+def _area_after(text: str, e: Entity, by_start: dict[int, Entity], ctx: Context) -> Optional[Place]:
     """The state or country written right after a mention ("Portland, Oregon")."""
     for m in e.mentions:
-        rest = doc.text[m.end:m.end + 3]
+        rest = text[m.end:m.end + 3]
         if rest.startswith(", "):
             other = by_start.get(m.end + 2)
             if other is not None and other is not e:

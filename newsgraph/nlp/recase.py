@@ -78,13 +78,14 @@ def recase_word(word: str, seen: dict[str, str], dictionary: frozenset[str]) -> 
 
 def recased_entities(doc: Doc, ner: Callable[[Doc], Doc], dictionary: frozenset[str]) -> tuple[set[int], list[TokenSpan]]:
     """(tokens that were re-cased, entities found on the re-cased lines)."""
-    seen = casing(doc)
     touched: set[int] = set()
     found: list[TokenSpan] = []
+    seen: dict[str, str] | None = None
     for start, end in lines(doc):
         idx = set(shouting(doc, start, end))
         if not idx:
             continue
+        seen = casing(doc) if seen is None else seen
         words = [recase_word(t.text, seen, dictionary) if t.i in idx else t.text for t in doc[start:end]]
         words[0] = words[0][:1].upper() + words[0][1:]
         copy = ner(Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc[start:end]]))
