@@ -62,6 +62,8 @@ class DuckDBStore(Store):
         self.con = duckdb.connect(path, read_only=read_only)
         self.con.execute(f"LOAD '{FTS_EXTENSION}'")
         self.con.execute("SET enable_external_access = false")
+        self.con.execute("SET autoinstall_known_extensions = false")
+        self.con.execute("SET autoload_known_extensions = false")
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._cursors_lock = threading.Lock()
@@ -153,10 +155,10 @@ class DuckDBStore(Store):
         return bool(self._execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name]))
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
-        """One SELECT statement (checked by DuckDB's own parser) on a cursor that cannot
-        reach files."""
+        """One SELECT statement (checked by DuckDB's own parser, on this connection, which
+        cannot reach files either while parsing) on a cursor that cannot reach files."""
         try:
-            statements = duckdb.extract_statements(sql)
+            statements = self.con.extract_statements(sql)
         except duckdb.Error as exc:
             raise ReadOnlyError(str(exc).splitlines()[0]) from exc
         if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
@@ -165,5 +167,7 @@ class DuckDBStore(Store):
         try:
             cur.execute(sql, list(params))
             return [d[0] for d in cur.description or []], cur.fetchall()
+        except duckdb.PermissionException as exc:
+            raise ReadOnlyError(str(exc).splitlines()[0]) from exc
         finally:
             cur.close()
