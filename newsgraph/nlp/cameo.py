@@ -77,7 +77,9 @@ class VerbDictionary:
         self._recode = intent["recode"]
         self.negators = frozenset(data["negators"])
         self.negation_exceptions = frozenset(data["negation_exceptions"])
-        self.clause_target_roots = frozenset(data["clause_target_roots"])
+        #: codes (prefixes) of statements about someone, whose target may be the subject of
+        #: the complement clause ("warned that Gondor would ..."); not 019, agreeing on a view
+        self._clause_target_codes = tuple(data["clause_target_codes"])
         self.hostile_roots = frozenset(data["hostile_roots"])
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
@@ -106,6 +108,9 @@ class VerbDictionary:
     def action_words(self, lemma: str) -> frozenset[str]:
         """Every argument word the entries of ``lemma`` name ("in" for "arrive in")."""
         return frozenset(w for words, _ in self._verbs.get(lemma, ()) for w in words)
+
+    def clause_target(self, action: Action) -> bool:
+        return any(code.startswith(self._clause_target_codes) for code in (action.forward, action.backward) if code)
 
     def intent(self, code: str) -> str:
         """The CAMEO code for announcing ``code`` instead of doing it (unchanged if none)."""

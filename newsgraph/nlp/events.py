@@ -157,7 +157,7 @@ class EventCoder:
         named = self.dictionary.action_words(headword)
         if roots & self.dictionary.hostile_roots:
             named |= LOCATIVE  # "fired at", "a crackdown in": force is aimed at the place
-        for arg in target_arguments(verb, named, bool(roots & self.dictionary.clause_target_roots)):
+        for arg in target_arguments(verb, named, self.dictionary.clause_target(action)):
             found = [a for a in actors.phrase(arg) if a not in sources]
             if found:
                 return arg, found

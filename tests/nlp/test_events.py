@@ -100,6 +100,15 @@ def test_actor_codes():
     ("Lithuania expelled Russian diplomats.", ("LTU", "RUSGOV", "161")),
     ("Iran seized a British tanker.", ("IRN", "GBR", "1711")),
     ("Russia attacked Ukraine.", ("RUS", "UKR", "190")),
+    # codebook synonyms and argument patterns
+    ("Chile and Peru agree that the dispute should go to arbitration.", ("CHL", "PER", "019")),
+    ("Canada's ambassador presented credentials to Peru's president.", ("CANGOV", "PERGOV", "040")),
+    ("Japan and South Korea forged closer ties.", ("JPN", "KOR", "050")),
+    ("Poland assailed Belarus.", ("POL", "BLR", "111")),
+    ("Norway withheld aid from Sudan.", ("NOR", "SDN", "162")),
+    ("Egypt ousted the Turkish ambassador.", ("EGY", "TURGOV", "161")),
+    ("North Korea fired artillery shells at South Korea.", ("PRK", "KOR", "194")),
+    ("Iraqi troops stormed the Kuwaiti embassy.", ("IRQMIL", "KWTGOV", "190")),
 ])
 def test_root_families(nlp, text, expected):
     assert expected in triples(nlp, text)
@@ -212,6 +221,11 @@ def test_a_reported_future_act_of_the_reporter_is_its_announcement(nlp):
     assert not {c for s, _, c in triples(nlp, "Germany said it would visit France.") if s == "FRA"}
     # someone else's future act is reported, not announced
     assert "13" not in roots(nlp, "Russia said Ukraine would attack Georgia.")
+
+
+def test_agreeing_on_a_view_targets_the_partner_not_the_clause(nlp):
+    found = triples(nlp, "Chile and Peru agree that disputes in the Andes should be settled by arbitration.")
+    assert found == {("CHL", "PER", "019"), ("PER", "CHL", "019")}
 
 
 def test_rare_verbs_the_tagger_lemmatises_wrongly_are_found():
