@@ -84,6 +84,13 @@ class VerbDictionary:
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
         self.future_modals = frozenset(data["future_modals"])
+        nominal = data["nominal"]
+        self._nouns = {lemma: Action.parse(code) for lemma, code in nominal["nouns"].items()}
+        #: verb of happening -> the objects it needs, one of ("take place"), "" for none
+        self._happen: dict[str, set[str]] = {}
+        for phrase in nominal["happen"]:
+            verb, _, obj = phrase.partition(" ")
+            self._happen.setdefault(verb, set()).add(obj)
         #: pronoun -> whether it refers to a person (None: either)
         self.third_person: dict[str, Optional[bool]] = data["third_person"]
 
@@ -108,6 +115,15 @@ class VerbDictionary:
     def action_words(self, lemma: str) -> frozenset[str]:
         """Every argument word the entries of ``lemma`` name ("in" for "arrive in")."""
         return frozenset(w for words, _ in self._verbs.get(lemma, ()) for w in words)
+
+    def noun_action(self, lemma: str) -> Optional[Action]:
+        """What an event noun codes ("talks", "visit", "attack")."""
+        return self._nouns.get(lemma)
+
+    def happens(self, lemma: str, objects: set[str]) -> bool:
+        """Whether a verb with these object lemmas says its subject took place."""
+        needed = self._happen.get(lemma, set())
+        return "" in needed or bool(needed & objects)
 
     def clause_target(self, action: Action) -> bool:
         return any(code.startswith(self._clause_target_codes) for code in (action.forward, action.backward) if code)

@@ -13,7 +13,9 @@ decides what kind of event it is:
   ``negated`` (to study denials); a conditional ("if they attack") is no event;
 * a reported clause whose pronoun subject is the reporter ("Ethiopia said it would restore
   ties") is the reporter's act, and with a future modal its announcement (CAMEO 03 or 13);
-* coordinated subjects with no target act on each other ("A and B signed a treaty").
+* coordinated subjects with no target act on each other ("A and B signed a treaty");
+* an event noun that is the subject of a verb of happening is an event too ("talks between
+  A and B began", "the president's visit to Brazil ended").
 """
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ SCOPE_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "acl", "advcl", "dobj
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Locative prepositions name a target only when the dictionary entry names them ("arrive in").
 LOCATIVE = frozenset({"in", "at"})
+#: Prepositions after an event noun that name its target ("visit to", "attack on").
+NOMINAL_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 #: Dependents that are clauses of their own, not part of the event's text.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "relcl", "ccomp", "npadvmod", "dep"})
@@ -52,7 +56,8 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> list[Event]:
         coded = {v.i: a for v in doc if (a := self._action(v)) is not None}
-        if not coded or not doc._.entities:
+        named = [(n, a) for n in doc if n.dep_ in ("nsubj", "nsubjpass") and (a := self._named_event(n)) is not None]
+        if not (coded or named) or not doc._.entities:
             return []
         actors = DocActors(doc, doc._.entities, doc._.quotes, self.table, self.dictionary.first_person)
         absorbed = set()
@@ -71,6 +76,8 @@ class EventCoder:
             clauses[i] = chain
         found = {i: list(self._events(doc[i], *coded[i], chain, actors))
                  for i, chain in clauses.items() if i not in absorbed}
+        for noun, action in named:
+            found.setdefault(noun.i, []).extend(self._nominal_events(noun, action, actors))
         events: list[Event] = []
         seen: set[tuple] = set()
         for i, coded_events in found.items():
@@ -90,6 +97,40 @@ class EventCoder:
         headword = self.dictionary.headword(verb.lemma_.lower(), verb.lower_)
         action = self.dictionary.action(headword, arguments(verb)) if headword else None
         return (headword, action) if action else None
+
+    def _named_event(self, noun: Token) -> Optional[Action]:
+        """What ``noun`` codes if it is an event noun said to take place ("talks began")."""
+        action = self.dictionary.noun_action(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        verb = noun.head
+        if action is None or not self.dictionary.happens(
+                verb.lemma_.lower(), {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "prep")}):
+            return None
+        return action
+
+    def _nominal_events(self, noun: Token, action: Action, actors: DocActors) -> Iterator[Event]:
+        """The possessor or modifier of the event noun acts on its object ("the Chinese
+        president's visit to Brazil"); the members of "between" act on each other."""
+        verb = noun.head
+        if any(self._negates(c) or (c.dep_ == "mark" and c.lower_ in self.dictionary.conditional_marks)
+               for c in verb.children):
+            return
+        preps = [(c.lower_, o) for c in noun.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        sources = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in actors.phrase(c, subject=True)]
+        sources += [a for p, o in preps if p == "by" for a in actors.phrase(o, subject=True)]
+        targets = [a for p, o in preps if p in NOMINAL_TARGET_PREPS for a in actors.phrase(o) if a not in sources]
+        members = [a for p, o in preps if p == "between" for a in actors.phrase(o)]
+        # "talks will begin on Monday": scheduled, an intention to meet
+        intent = any(c.dep_ == "aux" and c.lower_ in self.dictionary.future_modals for c in verb.children)
+        if sources and targets:
+            pairs = [(s, t, action.forward) for s in sources for t in targets]
+            if not intent:
+                pairs += [(t, s, action.backward) for s, t, _ in pairs]
+        else:
+            pairs = [(a, b, action.forward) for a in members for b in members if a != b]
+        span = doc_span(noun.doc, min(noun.left_edge.i, verb.i), max(clause_end(verb), noun.right_edge.i))
+        for source, target, code in pairs:
+            if code:
+                yield self._event(span, source, target, self.dictionary.intent(code) if intent else code, False)
 
     def _self_report(self, chain: list[Token]) -> bool:
         """Whether the clause's subject is a pronoun that may be its reporter ("said it ...")."""

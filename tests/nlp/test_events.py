@@ -228,6 +228,20 @@ def test_agreeing_on_a_view_targets_the_partner_not_the_clause(nlp):
     assert found == {("CHL", "PER", "019"), ("PER", "CHL", "019")}
 
 
+def test_an_event_noun_said_to_take_place_is_an_event(nlp):
+    assert triples(nlp, "Talks between Russia and Ukraine began in Istanbul on Monday.") == {
+        ("RUS", "UKR", "040"), ("UKR", "RUS", "040")}
+    assert triples(nlp, "The Chinese president's visit to Brazil ended on Friday.") == {
+        ("CHNGOV", "BRA", "042"), ("BRA", "CHNGOV", "043")}
+    assert ("ARM", "AZE", "0871") in triples(nlp, "A ceasefire between Armenia and Azerbaijan took effect at noon.")
+
+
+def test_an_event_noun_needs_a_verb_of_happening(nlp):
+    assert triples(nlp, "The talks are important for Russia and Ukraine.") == set()
+    assert triples(nlp, "Talks between Russia and Ukraine did not begin.") == set()
+    assert roots(nlp, "Talks between Russia and Ukraine will begin on Monday.") == {"03"}
+
+
 def test_rare_verbs_the_tagger_lemmatises_wrongly_are_found():
     dictionary = verbs()
     assert dictionary.headword("cordone", "cordoned") == "cordon"
