@@ -1,14 +1,14 @@
 """``create_app``: the FastAPI application serving the REST API (``/api``), its OpenAPI
 docs (``/docs``, assets bundled, no CDN) and the web UI (everything else).
 
-The app owns one store and one ``Writer``.  Other layers (authentication, limits) plug in
-by wrapping or extending the app this factory returns.
+The app owns one store and one ``Writer``, behind the guards of ``api.security`` (a token
+for writes, body size limits, no CORS unless configured, browser security headers).
 """
 from __future__ import annotations
 
 import contextlib
 import importlib.resources
-from typing import AsyncIterator, Union
+from typing import AsyncIterator, Optional, Union
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -19,16 +19,18 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph.api import rest, web
+from newsgraph.api.security import Security, secure
 from newsgraph.api.writer import Writer
 from newsgraph.store import Store, open_store
 
 STATIC = importlib.resources.files("newsgraph.api") / "static"
 
 
-def create_app(db: Union[str, Store], refresh_search: bool = True) -> FastAPI:
+def create_app(db: Union[str, Store], refresh_search: bool = True, security: Optional[Security] = None) -> FastAPI:
     """The app over the store at ``db`` (a path or URL, opened on startup and closed on
     shutdown) or over an open ``Store`` (left open).  ``refresh_search`` brings the
-    search index up to date before the first request."""
+    search index up to date before the first request.  ``security`` defaults to the
+    environment's (``Security.from_env``)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,7 +57,7 @@ def create_app(db: Union[str, Store], refresh_search: bool = True) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
-    return app
+    return secure(app, security)
 
 
 def _is_api(request: Request) -> bool:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 import sample_corpus
+from server import AUTH, TOKEN
 from fastapi.testclient import TestClient
 
 from newsgraph.api.app import create_app
+from newsgraph.api.security import Security
 from newsgraph.store import open_store
 
 
@@ -19,7 +21,7 @@ def db_path(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db_path):
-    with TestClient(create_app(db_path)) as c:
+    with TestClient(create_app(db_path, security=Security(token=TOKEN)), headers=AUTH) as c:
         yield c
 
 

@@ -5,7 +5,7 @@ import time
 import httpx
 import pytest
 import sample_corpus
-from server import serving
+from server import AUTH, serving
 
 from newsgraph.store import open_store
 
@@ -31,7 +31,7 @@ def test_reads_are_answered_while_a_post_is_being_ingested(url):
 
     def post() -> None:
         started = time.monotonic()
-        done["response"] = httpx.post(url + "/api/articles", json=POSTED, timeout=300)
+        done["response"] = httpx.post(url + "/api/articles", json=POSTED, headers=AUTH, timeout=300)
         done["span"] = (started, time.monotonic())
 
     writer = threading.Thread(target=post)
@@ -57,5 +57,5 @@ def test_reads_are_answered_while_a_post_is_being_ingested(url):
         time.sleep(0.3)
     else:
         pytest.fail("posted article never became searchable")
-    again = httpx.post(url + "/api/articles", json=POSTED[:2], timeout=120).json()
+    again = httpx.post(url + "/api/articles", json=POSTED[:2], headers=AUTH, timeout=120).json()
     assert (again["stored"], again["skipped"]) == (0, 2)

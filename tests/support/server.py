@@ -14,6 +14,11 @@ from typing import Iterator
 import httpx
 
 
+#: The write token the test servers run with, and the header that carries it.
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -31,7 +36,8 @@ def serving(db: str, log: pathlib.Path, timeout: float = 120) -> Iterator[str]:
     port = free_port()
     cmd = [str(newsgraph_command()), "serve", "--db", db, "--port", str(port)]
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                env={**os.environ, "NEWSGRAPH_TOKEN": TOKEN})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
