@@ -50,11 +50,24 @@ def search_page(request: Request, q: str = Query("", max_length=500),
     else:
         results = articles.list_articles(s, f, PER_PAGE, offset, collapse)
     names = entities.names(s, [x for x in (f.entity, f.speaker) if x])
+    trend, unit = (_trend(s, q, f, collapse) if q.strip() and kind == "articles" and results.total else (None, None))
     return templates.TemplateResponse(request, "search.html", {
+        "trend": trend, "trend_unit": unit,
         "q": q, "kind": kind, "collapse": collapse, "f": f, "page": page, "results": results,
         "pages": max(1, -(-results.total // PER_PAGE)), "sources": articles.sources(s), "names": names,
         "args": {k: v for k, v in request.query_params.items() if k != "page"},
     })
+
+
+def _trend(s: Store, q: str, f: Filters, collapse: bool) -> tuple[charts.BarChart, str]:
+    """Matching articles per month; per year over long spans, per day within one month."""
+    points = timeline.timeline(s, "month", q, f, collapse)
+    unit = "month"
+    if len(points) > 48:
+        points, unit = timeline.timeline(s, "year", q, f, collapse), "year"
+    elif len(points) == 1:
+        points, unit = timeline.timeline(s, "day", q, f, collapse), "day"
+    return charts.bar_chart(points, height=70), unit
 
 
 @router.get("/articles/{article_id}")

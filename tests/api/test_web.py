@@ -88,3 +88,8 @@ def test_line_chart_is_symmetric_around_zero_and_skips_gaps():
     assert (chart.low, chart.high, chart.zero_y) == (-4.0, 4.0, 50)
     (line,) = chart.lines
     assert [p[2] for p in line.points] == ["a", "c"] and line.points[1][1] > chart.zero_y > line.points[0][1]
+
+
+def test_a_search_shows_its_matches_over_time(client):
+    page = client.get("/", params={"q": "Russia"}).text
+    assert '<div class="trend"' in page and page.count('<rect class="bar"') == 2  # May and June 2022
