@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, Generic, Optional, TypeVar
+from typing import Generic, Optional, TypeVar
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -208,7 +208,3 @@ class IngestResult(BaseModel):
     replaced: int
     skipped: int
     failed: list[Failure]
-
-
-class Stats(BaseModel):
-    counts: dict[str, Any]
