@@ -102,10 +102,8 @@ class EventCoder:
         """What ``noun`` codes if it is an event noun said to take place ("talks began")."""
         action = self.dictionary.noun_action(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         verb = noun.head
-        if action is None or not self.dictionary.happens(
-                verb.lemma_.lower(), {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "prep")}):
-            return None
-        return action
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "prep")}
+        return action if action is not None and self.dictionary.happens(verb.lemma_.lower(), objects) else None
 
     def _nominal_events(self, noun: Token, action: Action, actors: DocActors) -> Iterator[Event]:
         """The possessor or modifier of the event noun acts on its object ("the Chinese
@@ -115,7 +113,8 @@ class EventCoder:
                for c in verb.children):
             return
         preps = [(c.lower_, o) for c in noun.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-        sources = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in actors.phrase(c, subject=True)]
+        sources = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod")
+                   for a in actors.phrase(c, subject=True)]
         sources += [a for p, o in preps if p == "by" for a in actors.phrase(o, subject=True)]
         targets = [a for p, o in preps if p in NOMINAL_TARGET_PREPS for a in actors.phrase(o) if a not in sources]
         members = [a for p, o in preps if p == "between" for a in actors.phrase(o)]
