@@ -28,8 +28,11 @@ TRAILING = {"'s", "\u2019s", "'", "\u2019"}
 MAX_NAME_TOKENS = 5
 #: Labels a country name may wrongly carry; GPE and LOC are right for it.
 COUNTRY_WRONG = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
-#: Cities this big are places, not people, when the model tags their name as a person.
+#: Cities this big are places, not people or organisations, when the model says otherwise;
+#: smaller towns only after a locative preposition ("in Delft").
 BIG_CITY = 100_000
+#: Prepositions that put the next name on the map.
+LOCATIVE = {"in", "at", "near", "outside", "from", "into", "to"}
 #: Labels of names that may contain a place name ("Air Zimbabwe", "Washington Post").
 CONTAINERS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 #: Prepositions after a team verb that introduce the other team ("lost to", "drew with").
@@ -98,7 +101,8 @@ def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
     if (label in {"GPE", "LOC"} or (places and label in {"PERSON", "ORG"})) and "region" not in kinds \
             and playing_team(doc, start, end):
         return start, end, "ORG"
-    if label in {"PERSON", "NORP", "ORG"} and adjective is None and any(_well_known(p) for p in places):
+    if label in {"PERSON", "NORP", "ORG"} and adjective is None and places and (
+            any(_well_known(p) for p in places) or (start > 0 and doc[start - 1].lower_ in LOCATIVE)):
         return start, end, "GPE"
     return span
 
