@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.component import doc_component
-from newsgraph.resolve.gazetteer import Place, gazetteer
+from newsgraph.resolve.gazetteer import Place, gazetteer, variants
 from newsgraph.resolve.geocode import Context, choose
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -42,7 +42,7 @@ def find_places(doc: Doc) -> list[Entity]:
                 if place.capital_of and any(acts(doc, m) for m in e.mentions):
                     e.metonym_for = place.capital_of
         elif e.type == "NORP":
-            place = next(filter(None, (gazetteer().adjective(m.text) for m in e.mentions)), None)
+            place = _adjective(e)
             if place is not None:
                 _locate(e, place, is_place=False)
         elif e.type == "ORG":
@@ -54,10 +54,20 @@ def find_places(doc: Doc) -> list[Entity]:
 
 def _candidates(e: Entity) -> list[Place]:
     for name in [e.name, *(m.text for m in e.mentions)]:
-        places = gazetteer().places(name)
-        if places:
-            return places
+        for variant in variants(name):
+            places = gazetteer().places(variant)
+            if places:
+                return places
     return []
+
+
+def _adjective(e: Entity) -> Optional[Place]:
+    for m in e.mentions:
+        for variant in variants(m.text):
+            place = gazetteer().adjective(variant)
+            if place is not None:
+                return place
+    return None
 
 
 def _locate(e: Entity, place: Place, is_place: bool) -> None:

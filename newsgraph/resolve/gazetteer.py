@@ -103,6 +103,21 @@ class Gazetteer:
         return any(p.kind in ("country", "region") for p in self.places(name))
 
 
+def variants(name: str) -> Iterator[str]:
+    """The name, then the name without a designator or compass word the tables lack
+    ("Orange County" -> "Orange", "Eastern Ghouta" -> "Ghouta"), then its hyphenated parts
+    ("anti-Russian" -> "Russian")."""
+    yield name
+    affixes = load("place_affixes.json")
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in affixes["suffixes"]:
+        yield " ".join(words[:-1])
+    if len(words) > 1 and words[0].casefold() in affixes["prefixes"]:
+        yield " ".join(words[1:])
+    if "-" in name and len(words) == 1:
+        yield from (part for part in name.split("-") if part[:1].isupper())
+
+
 def _rows(name: str) -> Iterator[dict[str, str]]:
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]

@@ -79,3 +79,9 @@ def test_seed_places(shared):
     assert moscow.country == "RU" and moscow.metonym_for == "RU"
     assert km(moscow.lat, moscow.lon, gold["Moscow"]["lat"], gold["Moscow"]["lon"]) <= 50
     assert set(by_mention(es, "Central Asia").members) == set(gold["Central Asia"]["region_members"])
+
+
+def test_designator_and_hyphenated_adjective_fall_back_to_the_known_name(places):
+    es = places("Officials in Oaxaca State condemned the anti-Russian protest.")
+    assert by_mention(es, "Oaxaca State").country == "MX"
+    assert by_mention(es, "anti-Russian").country == "RU"

@@ -47,3 +47,12 @@ def test_fold_and_codes():
     assert fold("The  Côte d\u2019Ivoire") == "cote d'ivoire"
     assert is_code("U.S.") and is_code("EU") and not is_code("Russia")
     assert plural("Russian") == "Russians" and plural("Chinese") is None
+
+
+def test_name_variants_drop_designators_compass_words_and_hyphen_parts():
+    from newsgraph.resolve.gazetteer import variants
+
+    assert list(variants("Orange County")) == ["Orange County", "Orange"]
+    assert list(variants("Eastern Ghouta")) == ["Eastern Ghouta", "Ghouta"]
+    assert list(variants("anti-Russian")) == ["anti-Russian", "Russian"]
+    assert list(variants("Moscow")) == ["Moscow"]
