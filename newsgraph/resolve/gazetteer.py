@@ -45,9 +45,10 @@ class Place:
 
 def fold(name: str) -> str:
     """Lookup key: accents, case, a leading "the" and apostrophe styles folded away."""
-    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = " ".join(text.split())
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+        name = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(name.casefold().split())
     return text[4:] if text.startswith("the ") else text
 
 
@@ -180,7 +181,7 @@ def _admin1() -> Iterator[tuple[str, Place]]:
 def _latin_name(name: str) -> bool:
     """City alternate names worth indexing: Latin script, capitalised, not airport codes."""
     return (len(name) > 2 and name[0].isupper() and not name.isupper()
-            and all(ord(c) < 0x250 or not c.isalpha() for c in name))
+            and (name.isascii() or all(ord(c) < 0x250 or not c.isalpha() for c in name)))
 
 
 def _cities(capitals: dict[tuple[str, str], str]) -> Iterator[tuple[str, Place]]:
