@@ -33,8 +33,8 @@ def package_dir(name: str) -> pathlib.Path:
 
 
 #: Points where the Factbook's rounded figure is far from the country's commonly cited
-#: centre: the contiguous United States' geographic centre near Lebanon, Kansas (NGS, 1918),
-#: where the Factbook gives 38 N 97 W, 235 km away.
+#: centre: the geographic centre of the contiguous United States near Lebanon, Kansas
+#: (U.S. Coast and Geodetic Survey, 1918), where the Factbook gives 38 N 97 W, 235 km away.
 CENTRES = {"US": (39.8283, -98.5795)}
 
 

@@ -83,8 +83,10 @@ def trim(doc: Doc, span: TokenSpan) -> TokenSpan | None:
 
 
 def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
-    """Correct the label from the gazetteer and the sentence: countries are GPE, regions
-    LOC, demonyms NORP, and a city or county that beats or hosts someone is a club."""
+    """Correct the label from the gazetteer and the sentence: a country is GPE, a region
+    LOC, a demonym NORP; a name after a title or honorific is a PERSON; a place that beats
+    or hosts someone is a club (ORG); a big city or subdivision, or a known town after "in",
+    is a GPE whatever the model said."""
     start, end, label = span
     text = doc[start:end].text
     places = gazetteer().places(text)

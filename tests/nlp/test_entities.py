@@ -94,3 +94,21 @@ def test_seed_lavrov_is_one_entity_with_his_role(shared):
     assert lavrov.name == next(e["name"] for e in gold["entities"] if e["type"] == "PERSON")
     assert {m.text for m in lavrov.mentions} == {"Sergey Larvov", "Lavrov"}
     assert "Russian Foreign Minister" in lavrov.roles
+
+
+def test_title_or_honorific_makes_a_person_and_honorifics_are_no_role(ents):
+    es = ents("Violinist Anna Lavrov played in Oslo. Ms. Lavrov will return in May.")
+    anna = by_mention(es, "Anna Lavrov")
+    assert anna.type == "PERSON" and anna.roles == ["Violinist"]
+
+
+def test_known_town_after_a_locative_preposition_is_a_place(ents):
+    es = ents("Talks opened in Harare on Monday.")
+    assert by_mention(es, "Harare").type == "GPE"
+
+
+def test_surname_spelled_differently_and_tagged_otherwise_joins_the_person(ents):
+    es = ents("Ukrainian President Volodymyr Zelensky spoke. Zelenskyy said so.")
+    zelensky = by_mention(es, "Volodymyr Zelensky")
+    assert [m.text for m in zelensky.mentions] == ["Volodymyr Zelensky", "Zelenskyy"]
+    assert "Ukrainian President" in zelensky.roles
