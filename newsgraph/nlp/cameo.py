@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from newsgraph.resolve.gazetteer import DATA_DIR
+from newsgraph.nlp.lexicon import DATA_DIR
 
 Entry = Union[str, dict[str, str]]
 

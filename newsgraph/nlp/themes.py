@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from newsgraph.model import Theme
 from newsgraph.nlp.component import doc_component
-from newsgraph.resolve.gazetteer import DATA_DIR
+from newsgraph.nlp.lexicon import DATA_DIR
 
 
 @functools.lru_cache(maxsize=1)
