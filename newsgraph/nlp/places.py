@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.component import doc_component
-from newsgraph.resolve.gazetteer import Place, gazetteer, variants
+from newsgraph.resolve.gazetteer import Place, gazetteer, towns, variants
 from newsgraph.resolve.geocode import Context, choose
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -33,6 +33,10 @@ def find_places(doc: Doc) -> list[Entity]:
     candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
     dateline_place = choose(candidates.get(dateline.id, []), Context(), name=dateline.name) if dateline else None
     ctx = Context.of(list(candidates.values()), dateline_place)
+    # Towns only after the context is set: a lone village of a name is weak evidence.
+    for e in entities:
+        if e.id in candidates and not candidates[e.id]:
+            candidates[e.id] = _towns(e)
     by_start = {m.start: e for e in entities for m in e.mentions}
     for e in entities:
         if e.type in PLACE_LABELS:
@@ -58,6 +62,16 @@ def _candidates(e: Entity) -> list[Place]:
             places = gazetteer().places(variant)
             if places:
                 return places
+    return []
+
+
+def _towns(e: Entity) -> list[Place]:
+    """Places too small for the main gazetteer, by the names as written (a designator
+    dropped would turn "Collier County" into some village called Collier)."""
+    for name in [e.name, *(m.text for m in e.mentions)]:
+        places = towns().places(name)
+        if places:
+            return places
     return []
 
 

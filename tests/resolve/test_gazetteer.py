@@ -56,3 +56,14 @@ def test_name_variants_drop_designators_compass_words_and_hyphen_parts():
     assert list(variants("Eastern Ghouta")) == ["Eastern Ghouta", "Ghouta"]
     assert list(variants("anti-Russian")) == ["anti-Russian", "Russian"]
     assert list(variants("Moscow")) == ["Moscow"]
+
+
+def test_towns_hold_small_places_the_main_index_leaves_out(g):
+    from newsgraph.resolve.gazetteer import towns
+
+    assert g.places("Nenagh") == []  # about 10,000 people: below the city table
+    nenagh = towns().places("Nenagh")[0]
+    assert (nenagh.kind, nenagh.country, nenagh.kb_id) == ("city", "IE", "2962304")
+    hintons = towns().places("hinton")
+    assert len(hintons) > 1 and hintons[0].population >= hintons[-1].population
+    assert towns().places("BC") == []  # a code names no town
