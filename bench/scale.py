@@ -1,0 +1,166 @@
+"""Throughput and peak memory of ``newsgraph ingest`` on local workers and on Dask, against
+bare spaCy ``nlp.pipe`` on the same texts, in the same run.
+
+  .venv/bin/python bench/scale.py [--n 10000] [--workers 1 2] [--no-dask] [--only ...]
+
+Every configuration is a fresh process (interpreter start, imports and model load
+included), timed from launch to exit; its peak RSS is the largest sum of the resident
+sizes of the process and all its descendants, sampled every 0.2 s (pages shared between
+forked processes are counted once per process, so this over-estimates).  With ``--n``
+beyond the corpus, articles are replicated with new ids and a numbered last line, so
+each copy is new content to the store.  Targets (issue 8): newsgraph with 2 workers at
+least 0.8 of bare spaCy with 2 processes; peak RSS of ingest under 1.5 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import pathlib
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from typing import Callable, Iterator
+
+import psutil
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "eval" / "reuters21578_body200.jsonl"
+NEWSGRAPH = pathlib.Path(sys.executable).parent / "newsgraph"
+
+
+def articles(path: pathlib.Path, n: int) -> Iterator[dict]:
+    """The first ``n`` articles of ``path``, replicated with new ids when it has fewer."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    for i in range(n):
+        row = dict(rows[i % len(rows)])
+        copy = i // len(rows)
+        if copy:
+            row["id"] = f"{row['id']}-copy{copy}"
+            row["text"] = f"{row['text']}\n(copy {copy})"
+        yield row
+
+
+class PeakRSS:
+    """The largest resident size of a process tree, sampled on a thread."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        self.root = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for p in [self.root, *self.root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.NoSuchProcess:
+                        pass
+            except psutil.NoSuchProcess:
+                return
+            self.peak = max(self.peak, total)
+            self._stop.wait(every)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int]) -> tuple[float, int, int]:
+    started = time.perf_counter()
+    proc = start()
+    rss = PeakRSS(pid_of(proc))
+    code = wait(proc)
+    return time.perf_counter() - started, rss.stop(), code
+
+
+def bare_spacy(path: str, n_process: int) -> None:
+    """What a child process runs: spaCy's model load and ``nlp.pipe`` over the texts."""
+    import spacy
+
+    from newsgraph.nlp.pipeline import MODEL
+
+    nlp = spacy.load(MODEL)
+    texts = (json.loads(line)["text"] for line in open(path, encoding="utf-8"))
+    for _ in nlp.pipe(texts, n_process=n_process, batch_size=64):
+        pass
+
+
+def run_spacy(path: pathlib.Path, n_process: int) -> tuple[float, int, int]:
+    ctx = mp.get_context("spawn")
+    return measure(lambda: _started(ctx.Process(target=bare_spacy, args=(str(path), n_process))),
+                   lambda p: p.pid, lambda p: (p.join(), p.exitcode)[1])
+
+
+def _started(proc: mp.Process) -> mp.Process:
+    proc.start()
+    return proc
+
+
+def run_ingest(path: pathlib.Path, db: pathlib.Path, args: list[str], log: pathlib.Path) -> tuple[float, int, int]:
+    cmd = [str(NEWSGRAPH), "ingest", str(path), "--db", str(db), *args]
+    with log.open("w") as out:
+        return measure(lambda: subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT),
+                       lambda p: p.pid, lambda p: p.wait())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles (replicated beyond the corpus)")
+    parser.add_argument("--data", type=pathlib.Path, default=CORPUS)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="local worker counts")
+    parser.add_argument("--no-dask", action="store_true", help="skip the 2-worker LocalCluster")
+    parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baselines")
+    parser.add_argument("--out", type=pathlib.Path, help="also write the results as JSON here")
+    opts = parser.parse_args()
+    if not opts.data.is_file():
+        sys.exit(f"corpus not found: {opts.data}")
+
+    work = pathlib.Path(tempfile.mkdtemp(prefix="newsgraph-scale-"))
+    data = work / "articles.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for row in articles(opts.data, opts.n):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    words = sum(len(json.loads(line)["text"].split()) for line in data.open(encoding="utf-8"))
+    print(f"{opts.n} articles, {words} words, in {work}", flush=True)
+
+    runs: list[tuple[str, float, int, int]] = []
+
+    def record(name: str, result: tuple[float, int, int]) -> None:
+        secs, rss, code = result
+        runs.append((name, secs, rss, code))
+        print(f"  {name:28} {secs:8.1f}s  {opts.n / secs:7.1f} articles/s  {words / secs:8.0f} words/s  "
+              f"peak RSS {rss / 2**20:7.0f} MB  exit {code}", flush=True)
+
+    if not opts.no_spacy:
+        for k in (1, 2):
+            record(f"spaCy nlp.pipe n_process={k}", run_spacy(data, k))
+    for w in opts.workers:
+        record(f"newsgraph ingest workers={w}",
+               run_ingest(data, work / f"local{w}.duckdb", ["--workers", str(w)], work / f"local{w}.log"))
+    if not opts.no_dask:
+        record("newsgraph ingest dask 2", run_ingest(data, work / "dask.duckdb", ["--engine", "dask", "--workers", "2"],
+                                                     work / "dask.log"))
+
+    by_name = {name: secs for name, secs, _, _ in runs}
+    base = by_name.get("spaCy nlp.pipe n_process=2")
+    if base:
+        for name, secs, _, _ in runs:
+            if name.startswith("newsgraph"):
+                print(f"  {name:28} {base / secs:.2f} of bare spaCy with 2 processes (target >= 0.8 at 2 workers)")
+    if opts.out:
+        opts.out.parent.mkdir(parents=True, exist_ok=True)
+        opts.out.write_text(json.dumps({"n": opts.n, "words": words, "runs": [
+            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "peak_rss_mb": r / 2**20, "exit": c}
+            for n, s, r, c in runs]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
