@@ -53,11 +53,12 @@ def mentions(store: Store, entity_id: str, filters: Optional[Filters] = None, li
 
 def cooccurring(store: Store, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
     """Entities appearing in the most articles together with this one."""
+    # Rank on ids first and name only the winners: a big entity has many companions.
     return store.fetch(
-        "SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS articles "
-        "FROM article_entities s JOIN article_entities o ON o.article_id = s.article_id AND o.entity_id <> s.entity_id "
-        "JOIN entities e ON e.id = o.entity_id WHERE s.entity_id = ? "
-        "GROUP BY e.id, e.name, e.type ORDER BY articles DESC, e.name LIMIT ?", [entity_id, limit])
+        "SELECT e.id, e.name, e.type, c.articles FROM (SELECT entity_id, count(DISTINCT article_id) AS articles "
+        "FROM article_entities WHERE article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
+        "AND entity_id <> ? GROUP BY entity_id ORDER BY articles DESC, entity_id LIMIT ?) AS c "
+        "JOIN entities e ON e.id = c.entity_id ORDER BY c.articles DESC, e.name", [entity_id, entity_id, limit])
 
 
 def names(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
