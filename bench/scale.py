@@ -1,15 +1,17 @@
 """Throughput and peak memory of ``newsgraph ingest`` on local workers and on Dask, against
 bare spaCy ``nlp.pipe`` on the same texts, in the same run.
 
-  .venv/bin/python bench/scale.py [--n 10000] [--workers 1 2] [--no-dask] [--only ...]
+  .venv/bin/python bench/scale.py [--n 10000] [--workers 1 2] [--no-dask] [--no-spacy] [--out FILE]
 
 Every configuration is a fresh process (interpreter start, imports and model load
-included), timed from launch to exit; its peak RSS is the largest sum of the resident
-sizes of the process and all its descendants, sampled every 0.2 s (pages shared between
-forked processes are counted once per process, so this over-estimates).  With ``--n``
-beyond the corpus, articles are replicated with new ids and a numbered last line, so
-each copy is new content to the store.  Targets (issue 8): newsgraph with 2 workers at
-least 0.8 of bare spaCy with 2 processes; peak RSS of ingest under 1.5 GB.
+included), timed from launch to exit.  Its memory is sampled every 0.5 s over the process
+and all its descendants: peak RSS is the largest sum of resident sizes (pages shared
+between processes, such as a forkserver's preloaded modules, count once per process, so
+it over-estimates); peak PSS shares such pages out, so it is what the tree really holds.
+With ``--n`` beyond the corpus, articles are replicated with new ids and a numbered last
+line, so each copy is new content to the store (and a near-duplicate of the original).
+Targets (issue 8): newsgraph with 2 workers at least 0.8 of bare spaCy with 2 processes;
+peak RSS of ingest under 1.5 GB.
 """
 from __future__ import annotations
 
@@ -43,42 +45,48 @@ def articles(path: pathlib.Path, n: int) -> Iterator[dict]:
         yield row
 
 
-class PeakRSS:
-    """The largest resident size of a process tree, sampled on a thread."""
+class PeakMemory:
+    """The largest RSS and PSS sums of a process tree, sampled on a thread."""
 
-    def __init__(self, pid: int, every: float = 0.2) -> None:
+    def __init__(self, pid: int, every: float = 0.5) -> None:
         self.root = psutil.Process(pid)
-        self.peak = 0
+        self.rss = self.pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
         self._thread.start()
 
     def _run(self, every: float) -> None:
         while not self._stop.is_set():
-            total = 0
+            rss = pss = 0
             try:
                 for p in [self.root, *self.root.children(recursive=True)]:
                     try:
-                        total += p.memory_info().rss
-                    except psutil.NoSuchProcess:
-                        pass
+                        full = p.memory_full_info()
+                    except (psutil.NoSuchProcess, psutil.AccessDenied):
+                        continue
+                    rss += full.rss
+                    pss += full.pss
             except psutil.NoSuchProcess:
                 return
-            self.peak = max(self.peak, total)
+            self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
             self._stop.wait(every)
 
-    def stop(self) -> int:
+    def stop(self) -> tuple[int, int]:
         self._stop.set()
         self._thread.join()
-        return self.peak
+        return self.rss, self.pss
 
 
-def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int]) -> tuple[float, int, int]:
+Measured = tuple[float, tuple[int, int], int]
+
+
+def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int]) -> Measured:
+    """(seconds, (peak RSS, peak PSS), exit status) of a process from launch to exit."""
     started = time.perf_counter()
     proc = start()
-    rss = PeakRSS(pid_of(proc))
+    memory = PeakMemory(pid_of(proc))
     code = wait(proc)
-    return time.perf_counter() - started, rss.stop(), code
+    return time.perf_counter() - started, memory.stop(), code
 
 
 def bare_spacy(path: str, n_process: int) -> None:
@@ -93,7 +101,7 @@ def bare_spacy(path: str, n_process: int) -> None:
         pass
 
 
-def run_spacy(path: pathlib.Path, n_process: int) -> tuple[float, int, int]:
+def run_spacy(path: pathlib.Path, n_process: int) -> Measured:
     ctx = mp.get_context("spawn")
     return measure(lambda: _started(ctx.Process(target=bare_spacy, args=(str(path), n_process))),
                    lambda p: p.pid, lambda p: (p.join(), p.exitcode)[1])
@@ -104,7 +112,7 @@ def _started(proc: mp.Process) -> mp.Process:
     return proc
 
 
-def run_ingest(path: pathlib.Path, db: pathlib.Path, args: list[str], log: pathlib.Path) -> tuple[float, int, int]:
+def run_ingest(path: pathlib.Path, db: pathlib.Path, args: list[str], log: pathlib.Path) -> Measured:
     cmd = [str(NEWSGRAPH), "ingest", str(path), "--db", str(db), *args]
     with log.open("w") as out:
         return measure(lambda: subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT),
@@ -131,13 +139,13 @@ def main() -> None:
     words = sum(len(json.loads(line)["text"].split()) for line in data.open(encoding="utf-8"))
     print(f"{opts.n} articles, {words} words, in {work}", flush=True)
 
-    runs: list[tuple[str, float, int, int]] = []
+    runs: list[tuple[str, float, tuple[int, int], int]] = []
 
-    def record(name: str, result: tuple[float, int, int]) -> None:
-        secs, rss, code = result
-        runs.append((name, secs, rss, code))
+    def record(name: str, result: Measured) -> None:
+        secs, (rss, pss), code = result
+        runs.append((name, secs, (rss, pss), code))
         print(f"  {name:28} {secs:8.1f}s  {opts.n / secs:7.1f} articles/s  {words / secs:8.0f} words/s  "
-              f"peak RSS {rss / 2**20:7.0f} MB  exit {code}", flush=True)
+              f"peak RSS {rss / 2**20:6.0f} MB  PSS {pss / 2**20:6.0f} MB  exit {code}", flush=True)
 
     if not opts.no_spacy:
         for k in (1, 2):
@@ -158,8 +166,8 @@ def main() -> None:
     if opts.out:
         opts.out.parent.mkdir(parents=True, exist_ok=True)
         opts.out.write_text(json.dumps({"n": opts.n, "words": words, "runs": [
-            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "peak_rss_mb": r / 2**20, "exit": c}
-            for n, s, r, c in runs]}, indent=1))
+            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "peak_rss_mb": r / 2**20, "peak_pss_mb": p / 2**20,
+             "exit": c} for n, s, (r, p), c in runs]}, indent=1))
 
 
 if __name__ == "__main__":
