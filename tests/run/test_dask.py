@@ -9,6 +9,7 @@ from newsgraph.extract import extract
 from newsgraph.ingest import read_paths
 from newsgraph.model import Article, Record
 from newsgraph.run import parquet
+from newsgraph.run.dask import connect
 from newsgraph.store import open_store
 
 runner = CliRunner()
@@ -51,17 +52,19 @@ def test_extract_on_dask_writes_the_local_records_as_parquet(tmp_path, nlp):
     assert table.column("published").to_pylist()[0] == "2024-05-01"
 
 
-def test_ingest_on_dask_stores_what_a_local_ingest_stores(tmp_path):
+def test_ingest_on_a_dask_scheduler_stores_what_a_local_ingest_stores(tmp_path):
     path = corpus(tmp_path)
     stored = {}
-    for engine in ("local", "dask"):
-        db = str(tmp_path / f"{engine}.duckdb")
-        res = runner.invoke(app, ["ingest", str(path), "--db", db, "--engine", engine, "--workers", "2",
-                                  "--partition-size", "2"])
-        assert res.exit_code == 1 and f"{len(TEXTS)} stored" in res.stdout and "1 failed" in res.stdout
-        with open_store(db, read_only=True) as store:
-            _, rows = store.query("SELECT id, record FROM articles ORDER BY id")
-            stored[engine] = rows
-            assert [(f.line, f.stage) for f in store.failures()] == [(3, "read")]
+    with connect(workers=2) as client:  # a running cluster, reached by its scheduler's address
+        address = client.scheduler.address
+        for engine in ("local", "dask"):
+            db = str(tmp_path / f"{engine}.duckdb")
+            res = runner.invoke(app, ["ingest", str(path), "--db", db, "--engine", engine, "--workers", "2",
+                                      "--scheduler", address, "--partition-size", "2"])
+            assert res.exit_code == 1 and f"{len(TEXTS)} stored" in res.stdout and "1 failed" in res.stdout
+            with open_store(db, read_only=True) as store:
+                _, rows = store.query("SELECT id, record FROM articles ORDER BY id")
+                stored[engine] = rows
+                assert [(f.line, f.stage) for f in store.failures()] == [(3, "read")]
     assert stored["dask"] == stored["local"]
     assert len(stored["dask"]) == len(TEXTS)
