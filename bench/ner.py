@@ -9,14 +9,9 @@ MISC ignored):
 """
 from __future__ import annotations
 
-import argparse
-import pathlib
-import tempfile
-import time
 
-from evalset import EVAL, articles, score
+from evalset import EVAL, compare, newsgraph_records
 
-from newsgraph.extract import extract
 from newsgraph.model import Article, Entity, Mention, Record
 from newsgraph.nlp.pipeline import load
 
@@ -36,25 +31,11 @@ def bare_spacy(arts: list[Article]) -> list[Record]:
 
 
 def newsgraph(arts: list[Article]) -> list[Record]:
-    results = list(extract(arts, nlp=load(COMPONENTS)))
-    failed = [r for r in results if not isinstance(r, Record)]
-    if failed:
-        raise SystemExit(f"{len(failed)} articles failed, first: {failed[0]}")
-    return results
+    return newsgraph_records(arts, COMPONENTS)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
-    ap.add_argument("--out", type=pathlib.Path, default=None, help="keep the predictions here")
-    a = ap.parse_args()
-    arts = articles(GOLD, a.limit)
-    out = a.out or pathlib.Path(tempfile.mkdtemp(prefix="newsgraph-ner-"))
-    for name, system in (("spacy", bare_spacy), ("newsgraph", newsgraph)):
-        t0 = time.perf_counter()
-        records = system(arts)
-        secs = time.perf_counter() - t0
-        print(f"{name:10} {score('score_ner.py', GOLD, f'ner_{name}', records, out)}  [{secs:.1f}s]")
+    compare(__doc__, GOLD, "score_ner.py", "ner", {"spacy": bare_spacy, "newsgraph": newsgraph})
 
 
 if __name__ == "__main__":
