@@ -8,6 +8,8 @@ included), timed from launch to exit.  Its memory is sampled every 0.5 s over th
 and all its descendants: peak RSS is the largest sum of resident sizes (pages shared
 between processes, such as a forkserver's preloaded modules, count once per process, so
 it over-estimates); peak PSS shares such pages out, so it is what the tree really holds.
+CPU is the user plus system time of every process of the tree (as last sampled): on a
+shared machine, wall time depends on the neighbours, CPU seconds per article much less.
 With ``--n`` beyond the corpus, articles are replicated with new ids and a numbered last
 line, so each copy is new content to the store (and a near-duplicate of the original).
 Targets (issue 8): newsgraph with 2 workers at least 0.8 of bare spaCy with 2 processes;
@@ -45,12 +47,13 @@ def articles(path: pathlib.Path, n: int) -> Iterator[dict]:
         yield row
 
 
-class PeakMemory:
-    """The largest RSS and PSS sums of a process tree, sampled on a thread."""
+class Sampler:
+    """The largest RSS and PSS sums of a process tree and its CPU time, sampled on a thread."""
 
     def __init__(self, pid: int, every: float = 0.5) -> None:
         self.root = psutil.Process(pid)
         self.rss = self.pss = 0
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
         self._thread.start()
@@ -62,8 +65,10 @@ class PeakMemory:
                 for p in [self.root, *self.root.children(recursive=True)]:
                     try:
                         full = p.memory_full_info()
+                        times = p.cpu_times()
                     except (psutil.NoSuchProcess, psutil.AccessDenied):
                         continue
+                    self.cpu[p.pid] = times.user + times.system
                     rss += full.rss
                     pss += full.pss
             except psutil.NoSuchProcess:
@@ -71,22 +76,22 @@ class PeakMemory:
             self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
             self._stop.wait(every)
 
-    def stop(self) -> tuple[int, int]:
+    def stop(self) -> tuple[int, int, float]:
         self._stop.set()
         self._thread.join()
-        return self.rss, self.pss
+        return self.rss, self.pss, sum(self.cpu.values())
 
 
-Measured = tuple[float, tuple[int, int], int]
+Measured = tuple[float, tuple[int, int, float], int]
 
 
 def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int]) -> Measured:
-    """(seconds, (peak RSS, peak PSS), exit status) of a process from launch to exit."""
+    """(seconds, (peak RSS, peak PSS, CPU seconds), exit status) of a process from launch to exit."""
     started = time.perf_counter()
     proc = start()
-    memory = PeakMemory(pid_of(proc))
+    sampler = Sampler(pid_of(proc))
     code = wait(proc)
-    return time.perf_counter() - started, memory.stop(), code
+    return time.perf_counter() - started, sampler.stop(), code
 
 
 def bare_spacy(path: str, n_process: int) -> None:
@@ -139,12 +144,13 @@ def main() -> None:
     words = sum(len(json.loads(line)["text"].split()) for line in data.open(encoding="utf-8"))
     print(f"{opts.n} articles, {words} words, in {work}", flush=True)
 
-    runs: list[tuple[str, float, tuple[int, int], int]] = []
+    runs: list[tuple[str, float, tuple[int, int, float], int]] = []
 
     def record(name: str, result: Measured) -> None:
-        secs, (rss, pss), code = result
-        runs.append((name, secs, (rss, pss), code))
+        secs, (rss, pss, cpu), code = result
+        runs.append((name, secs, (rss, pss, cpu), code))
         print(f"  {name:28} {secs:8.1f}s  {opts.n / secs:7.1f} articles/s  {words / secs:8.0f} words/s  "
+              f"CPU {cpu:7.1f}s ({opts.n / cpu:5.1f} articles/CPU-s)  "
               f"peak RSS {rss / 2**20:6.0f} MB  PSS {pss / 2**20:6.0f} MB  exit {code}", flush=True)
 
     if not opts.no_spacy:
@@ -166,8 +172,8 @@ def main() -> None:
     if opts.out:
         opts.out.parent.mkdir(parents=True, exist_ok=True)
         opts.out.write_text(json.dumps({"n": opts.n, "words": words, "runs": [
-            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "peak_rss_mb": r / 2**20, "peak_pss_mb": p / 2**20,
-             "exit": c} for n, s, (r, p), c in runs]}, indent=1))
+            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "cpu_seconds": u, "peak_rss_mb": r / 2**20,
+             "peak_pss_mb": p / 2**20, "exit": c} for n, s, (r, p, u), c in runs]}, indent=1))
 
 
 if __name__ == "__main__":
