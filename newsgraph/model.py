@@ -8,6 +8,7 @@ imports spaCy or SQL: this module is what the rest of the world sees.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -197,10 +198,17 @@ def _build(tp: Any, data: Any) -> Any:
         # Union[str, list[str]] and friends: keep JSON values as they are.
         return _build(args[0], data) if len(args) == 1 else data
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in names})
+        hints = _field_types(tp)
+        return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in hints})
     if origin is list:
         (item,) = typing.get_args(tp) or (Any,)
         return [_build(item, v) for v in data]
     return data
+
+
+@functools.lru_cache(maxsize=None)
+def _field_types(tp: type) -> dict[str, Any]:
+    """Field name -> type of a dataclass; resolving hints is slow, and Records are read
+    back by the thousand (Parquet partitions, the store, the API)."""
+    hints = typing.get_type_hints(tp)
+    return {f.name: hints[f.name] for f in dataclasses.fields(tp)}
