@@ -25,12 +25,11 @@ import random
 import time
 
 from evalset import EVAL, articles
+from overhead import overhead
 
-from newsgraph.extract import extract, make_doc
+from newsgraph.extract import extract
 from newsgraph.model import Amount, Article, Record
-from newsgraph.nlp.amounts import find_amounts
-from newsgraph.nlp.pipeline import COMPONENTS, load
-from newsgraph.nlp.times import find_times
+from newsgraph.nlp.pipeline import load
 
 CASES = pathlib.Path(__file__).resolve().parent / "data" / "amounts_cases.jsonl"
 REUTERS = EVAL / "reuters21578_body200.jsonl"
@@ -121,32 +120,6 @@ def reuters(n: int) -> None:
               f"period={a.period}\n    ...{context}...")
 
 
-def speed(n: int) -> None:
-    arts = articles(REUTERS, n)
-    full = tuple(COMPONENTS)
-    rest = tuple(c for c in full if c not in OURS)
-    for names in (full, rest):
-        list(extract(arts[:10], nlp=load(names)))  # load and warm up
-    best = {}
-    for _ in range(2):
-        for label, names in (("without", rest), ("with", full)):
-            t0 = time.perf_counter()
-            list(extract(arts, nlp=load(names)))
-            best[label] = min(best.get(label, float("inf")), time.perf_counter() - t0)
-    nlp = load(rest)
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(make_doc(nlp, a, 0, len(a.text)) for a in arts))
-    base = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for doc in docs:
-        doc._.times = find_times(doc)
-        doc._.amounts = find_amounts(doc)
-    own = time.perf_counter() - t0
-    print(f"speed {len(arts)} articles: extract without times/amounts {best['without']:.1f}s, with {best['with']:.1f}s, "
-          f"ratio {best['with'] / best['without']:.3f}")
-    print(f"  times + amounts on parsed docs {own:.2f}s = {own / base:.1%} of the rest of the pipeline ({base:.1f}s)")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuters", type=int, default=None, metavar="N", help="N wire articles instead of the cases")
@@ -154,7 +127,7 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true", help="print every miss")
     a = ap.parse_args()
     if a.speed:
-        speed(a.speed)
+        overhead("times + amounts", OURS, a.speed)
     elif a.reuters:
         reuters(a.reuters)
     else:

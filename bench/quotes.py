@@ -29,6 +29,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from overhead import overhead
+
 from newsgraph.extract import record_from_doc
 from newsgraph.model import Article
 from newsgraph.nlp.pipeline import COMPONENTS, MODEL, load
@@ -119,32 +121,6 @@ def rows(m: dict) -> Iterator[tuple[str, float]]:
     yield "e2e F1", e["f1"]
 
 
-def speed(n: int, rounds: int) -> None:
-    from newsgraph.extract import extract
-
-    rows = [json.loads(line) for _, line in zip(range(n), (EVAL / "reuters21578_body200.jsonl").open(encoding="utf-8"))]
-    articles = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in rows]
-    ours = ("newsgraph_quotes", "newsgraph_speakers")
-    pipes = {"without": load(tuple(c for c in COMPONENTS if c not in ours)), "with": load(tuple(COMPONENTS))}
-    for nlp in pipes.values():
-        list(extract(articles[:20], nlp=nlp))  # warm lazy tables
-    times = {name: 0.0 for name in pipes}
-    chunks = [articles[i:i + 25] for i in range(0, len(articles), 25)]
-    for r in range(rounds):
-        for c, chunk in enumerate(chunks):
-            # alternate which pipeline goes first, chunk by chunk, so load drift hits both
-            for name in sorted(pipes, reverse=(r + c) % 2 == 1):
-                t0 = time.perf_counter()
-                for _ in extract(chunk, nlp=pipes[name]):
-                    pass
-                times[name] += time.perf_counter() - t0
-    words = sum(len(a.text.split()) for a in articles)
-    print(f"{len(articles)} Reuters articles, {words} words, {rounds} round(s) each:")
-    for name, secs in times.items():
-        print(f"  {name:8} quotes+speakers: {secs / rounds:7.2f}s per round")
-    print(f"  quotes+speakers add {100 * (times['with'] / times['without'] - 1):+.1f}% to extract time")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
@@ -156,7 +132,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2, help="alternating timing rounds for --speed")
     a = ap.parse_args()
     if a.speed:
-        return speed(a.speed, a.rounds)
+        return overhead("quotes + speakers", ("newsgraph_quotes", "newsgraph_speakers"), a.speed, a.rounds)
     gold = EVAL / f"polnear_{a.split}.jsonl"
     if not gold.is_file():
         sys.exit(f"{gold} not found: the evaluation data lives in ../shared/eval beside the checkout")
