@@ -4,8 +4,9 @@
   needs ``Authorization: Bearer <token>`` with the server's ``NEWSGRAPH_TOKEN``; a
   server started without a token refuses all writes, so it is read-only by default.
   A header, not a cookie, carries the token, so another site's page cannot forge it.
-- A request body larger than ``max_body`` bytes is refused with 413 while it streams
-  in, before it is held in memory.
+- A request body larger than ``max_body`` bytes is refused with a JSON 413, like every
+  other error of the API: at once when its Content-Length says so, else while it
+  streams in, before it is held in memory.
 - No CORS headers unless origins are configured: other sites' pages cannot read answers.
 - Browsers are told not to sniff types, frame the UI or leak URLs, and pages may load
   nothing but this server's own assets (the docs pages excepted: Swagger starts inline).
@@ -63,12 +64,30 @@ def secure(app: FastAPI, settings: Optional[Security] = None) -> FastAPI:
     """Wrap ``app`` in the guards above (outermost last)."""
     settings = settings or Security.from_env()
     app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body)
+    app.add_middleware(DeclaredSizeLimit, max_body=settings.max_body)
     app.add_middleware(WriteGuard, token=settings.token)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(SecurityHeaders, exempt=DOCS_PATHS)
     return app
+
+
+class DeclaredSizeLimit:
+    """Answer a body declared too large before reading it (starlette's own limit would
+    answer in plain text)."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        declared = Headers(scope=scope).get("content-length", "") if scope["type"] == "http" else ""
+        if declared.isdigit() and int(declared) > self.max_body:
+            response = JSONResponse({"detail": f"the request body is over {self.max_body} bytes"}, 413)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class WriteGuard:

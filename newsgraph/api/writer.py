@@ -2,29 +2,24 @@
 ``newsgraph ingest`` and into the store, while the server keeps answering reads.
 
 Extraction runs in a worker process (spaCy would otherwise hold the interpreter the
-request threads need); storing runs under one lock, because DuckDB allows a single
+request threads need), the same pool ``newsgraph ingest`` uses, so the worker ends with
+the server even when the server is killed; storing runs under one lock, because DuckDB allows a single
 writer and a single connection must not be used by two threads at once.  Rebuilding
 the search index is coalesced on a background thread: a burst of posts costs one rebuild.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Optional
 
-from newsgraph.extract import Result, extract
 from newsgraph.ingest import ReadError
 from newsgraph.model import Article, Record
+from newsgraph.run.local import extract_batch, pool
 from newsgraph.store import BatchResult, Store
 
 log = logging.getLogger(__name__)
-
-
-def _extract(articles: list[Article]) -> list[Result]:
-    return list(extract(articles))
-
 
 class Writer:
     def __init__(self, store: Store) -> None:
@@ -41,7 +36,7 @@ class Writer:
 
     def add(self, articles: list[Article]) -> tuple[BatchResult, list[ReadError]]:
         """Extract and store ``articles``; returns what was stored and what failed to extract."""
-        results = self._worker().submit(_extract, articles).result()
+        results = self._worker().submit(extract_batch, articles).result()
         records = [r for r in results if isinstance(r, Record)]
         failed = [r for r in results if isinstance(r, ReadError)]
         with self.lock:
@@ -78,8 +73,7 @@ class Writer:
     def _worker(self) -> ProcessPoolExecutor:
         with self._pool_lock:
             if self._pool is None:
-                ctx = mp.get_context("forkserver")
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+                self._pool = pool(1)
             return self._pool
 
     def close(self) -> None:

@@ -66,11 +66,12 @@ def test_the_right_token_passes_the_guard(db):
 def test_bodies_over_the_limit_are_refused_before_they_are_read(db):
     big = [{"text": "x" * 3000}]
     with client(db, token=TOKEN, max_body=2000) as c:
-        response = c.post("/api/articles", json=big, headers=AUTH)
-        assert response.status_code == 413
+        declared = c.post("/api/articles", json=big, headers=AUTH)
+        assert declared.status_code == 413 and "2000 bytes" in declared.json()["detail"]
         chunks = (b'[{"text": "' + b"x" * 1000, b"x" * 1000, b"x" * 1000 + b'"}]')
         streamed = c.post("/api/articles", content=iter(chunks), headers={**AUTH, "Content-Type": "application/json"})
-        assert streamed.status_code == 413
+        assert streamed.status_code == 413 and streamed.json()["detail"]
+        assert c.post("/api/articles", json=[], headers=AUTH).status_code == 422  # within the limit
 
 
 def test_cors_is_off_unless_origins_are_configured(db):
