@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 import pyarrow as pa
 
@@ -18,12 +18,27 @@ from newsgraph.model import Record
 from newsgraph.resolve.corpus import EntityLinker, entity_row, merge_rows
 from newsgraph.store.rows import ARTICLE_TABLES, COLUMNS, ENTITY_COLUMNS, FAILURE_COLUMNS, PROGRESS_COLUMNS, record_rows
 
+#: The most rows a user's SQL may return: the answer is held in memory whole.
+MAX_ROWS = 100_000
+
 #: Tables ``newsgraph stats`` counts.
 COUNTED = ("articles", "entities", "mentions", "quotes", "amounts", "times", "events", "themes", "failures")
 
 
 class ReadOnlyError(ValueError):
     """A user's SQL that would change the store or reach outside it."""
+
+
+class TooManyRows(ValueError):
+    """A user's SQL whose answer is longer than the store hands out at once."""
+
+
+def capped(fetchmany: Callable[[int], list[tuple]], max_rows: int) -> list[tuple]:
+    """At most ``max_rows`` rows, fetching one more to tell whether there are more."""
+    rows = fetchmany(max_rows + 1)
+    if len(rows) > max_rows:
+        raise TooManyRows(f"the query returns more than {max_rows:,} rows; add a LIMIT or aggregate")
+    return rows
 
 
 @dataclass(frozen=True)
@@ -79,8 +94,9 @@ class Store:
     def close(self) -> None:
         raise NotImplementedError
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
-        """Run one read-only statement typed by a user: column names and rows."""
+    def query(self, sql: str, params: Sequence[Any] = (), max_rows: int = MAX_ROWS) -> tuple[list[str], list[tuple]]:
+        """Run one read-only statement typed by a user: column names and rows; raises
+        ``TooManyRows`` past ``max_rows``."""
         raise NotImplementedError
 
     # -- read side (store/queries) --------------------------------------------------------

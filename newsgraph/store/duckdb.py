@@ -14,7 +14,7 @@ import duckdb
 import duckdb_extension_fts
 import pyarrow as pa
 
-from newsgraph.store.base import ReadOnlyError, Store
+from newsgraph.store.base import MAX_ROWS, ReadOnlyError, Store, capped
 
 FTS_EXTENSION = (pathlib.Path(duckdb_extension_fts.__file__).parent / "extensions"
                  / f"v{duckdb.__version__}" / "fts.duckdb_extension")
@@ -154,7 +154,7 @@ class DuckDBStore(Store):
     def _has_table(self, name: str) -> bool:
         return bool(self._execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name]))
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+    def query(self, sql: str, params: Sequence[Any] = (), max_rows: int = MAX_ROWS) -> tuple[list[str], list[tuple]]:
         """One SELECT statement (checked by DuckDB's own parser, on this connection, which
         cannot reach files either while parsing) on a cursor that cannot reach files."""
         try:
@@ -166,7 +166,7 @@ class DuckDBStore(Store):
         cur = self.con.cursor()
         try:
             cur.execute(sql, list(params))
-            return [d[0] for d in cur.description or []], cur.fetchall()
+            return [d[0] for d in cur.description or []], capped(cur.fetchmany, max_rows)
         except duckdb.PermissionException as exc:
             raise ReadOnlyError(str(exc).splitlines()[0]) from exc
         finally:

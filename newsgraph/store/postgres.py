@@ -19,7 +19,7 @@ from typing import Any, Iterator, Sequence
 import psycopg
 import pyarrow as pa
 
-from newsgraph.store.base import ReadOnlyError, Store
+from newsgraph.store.base import MAX_ROWS, ReadOnlyError, Store, capped
 
 #: Extra DDL on top of schema.sql: the full-text indexes and the expressions they cover.
 ARTICLE_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
@@ -141,7 +141,7 @@ class PostgresStore(Store):
         return False  # the GIN indexes follow every insert
 
     # -- users' SQL -------------------------------------------------------------------------
-    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+    def query(self, sql: str, params: Sequence[Any] = (), max_rows: int = MAX_ROWS) -> tuple[list[str], list[tuple]]:
         if not _QUERY_START.match(sql):
             raise ReadOnlyError("only a single SELECT statement is allowed")
         self._refuse_privileged_role()
@@ -157,7 +157,7 @@ class PostgresStore(Store):
                 if "multiple commands" in str(exc):
                     raise ReadOnlyError("only a single SELECT statement is allowed") from exc
                 raise
-            rows = cur.fetchall() if cur.description else []
+            rows = capped(cur.fetchmany, max_rows) if cur.description else []
             return [d.name for d in cur.description or []], rows
 
     def _refuse_privileged_role(self) -> None:

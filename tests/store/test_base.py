@@ -1,7 +1,7 @@
 import pytest
 
 from newsgraph.model import Amount, Article, Entity, Event, Mention, Quote, Record, Span, TimeRef, Theme
-from newsgraph.store.base import ReadOnlyError
+from newsgraph.store.base import ReadOnlyError, TooManyRows
 
 TEXT = 'Ann Lee said "taxes rise 5%" on Monday in Oslo.'
 
@@ -91,3 +91,10 @@ def test_user_sql_select_works(store):
     store.add_records([record()])
     cols, rows = store.query("SELECT id, title FROM articles")
     assert cols == ["id", "title"] and rows == [("a1", None)]
+
+
+def test_users_sql_answers_up_to_the_row_cap_and_refuses_more(store):
+    sql = "SELECT n FROM (VALUES (1), (2), (3)) AS t(n) ORDER BY n"
+    assert store.query(sql, max_rows=3)[1] == [(1,), (2,), (3,)]
+    with pytest.raises(TooManyRows, match="more than 2 rows; add a LIMIT"):
+        store.query(sql, max_rows=2)
