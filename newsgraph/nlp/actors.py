@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote
 from newsgraph.nlp.cameo import load_json
+from newsgraph.resolve.gazetteer import gazetteer
 
 #: Entity types that can act or be acted upon.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -142,6 +143,8 @@ class DocActors:
             return [self.actor(speaker)] if speaker else []
         agent = self.table.agent(tok.lemma_)
         agent = self.table.agent(tok.lower_) if agent is None else agent
+        if agent is None:
+            agent = self._modifier_agent(tok)
         if agent is not None:
             return self._agent_phrase(tok, agent, depth)
         for child in self._pointers(tok, preps=not subject):
@@ -149,6 +152,14 @@ class DocActors:
             if found:
                 return found
         return []
+
+    def _modifier_agent(self, tok: Token) -> Optional[str]:
+        """The role a plain head noun takes from a role noun compounded with it: "the
+        opposition party" is the opposition, "a government newspaper" the government's (an
+        adjective is no role: "military ties")."""
+        roles = (self.table.agent(c.lemma_) for c in tok.children
+                 if c.dep_ == "compound" and c.i < tok.i and self.entity_at(c) is None)
+        return next((a for a in roles if a), None)
 
     def _agent_phrase(self, tok: Token, agent: str, depth: int) -> list[Actor]:
         """"Gondor's government", "soldiers from Gondor", "Minister Telemar": the person if
@@ -194,7 +205,9 @@ class DocActors:
 
     def _pointers(self, tok: Token, preps: bool = True) -> list[Token]:
         """Tokens through which a noun points at who it is about, most telling first."""
-        out = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        # an apposition names the noun itself ("the lions, Gondor"), so it comes first
+        out = [c for c in tok.children if c.dep_ == "appos"]
+        out += [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if not preps:
             return out
         by_prep = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
@@ -225,6 +238,9 @@ class DocActors:
         for code in (target, entity.country):
             if code and country_code(code.upper()):
                 return country_code(code.upper())
+        if entity.type == "NORP":
+            # "Danish Islamist": a group named by its country's adjective and something else
+            return next((b for w in entity.name.split() if (b := adjective_base(w))), None)
         return None
 
     def _affiliation(self, entity: Entity) -> tuple[Optional[str], Optional[str]]:
@@ -259,7 +275,13 @@ class DocActors:
         return self._word_base(tok.text)
 
     def _word_base(self, word: str) -> Optional[str]:
-        return self._place_words.get(word.casefold()) or self.table.named(word)
+        return self._place_words.get(word.casefold()) or self.table.named(word) or adjective_base(word)
+
+
+def adjective_base(word: str) -> Optional[str]:
+    """The country code of a capitalised national adjective ("Danish" -> DNK)."""
+    place = gazetteer().adjective(word) if word[:1].isupper() else None
+    return country_code(place.key) if place is not None and place.kind == "country" else None
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

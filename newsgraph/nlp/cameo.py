@@ -84,6 +84,7 @@ class VerbDictionary:
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
         self.future_modals = frozenset(data["future_modals"])
+        self.possibility_modals = frozenset(data["possibility_modals"])
         nominal = data["nominal"]
         self._nouns = {lemma: Action.parse(code) for lemma, code in nominal["nouns"].items()}
         #: verb of happening -> the objects it needs, one of ("take place"), "" for none

@@ -99,11 +99,14 @@ class EventCoder:
         return (headword, action) if action else None
 
     def _named_event(self, noun: Token) -> Optional[Action]:
-        """What ``noun`` codes if it is an event noun said to take place ("talks began")."""
+        """What ``noun`` codes if it is an event noun said to take place ("talks began") or
+        to have done something ("Gondor's attack on Arnor killed ten": it took place)."""
         action = self.dictionary.noun_action(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if action is None:
+            return None
         verb = noun.head
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "prep")}
-        return action if action is not None and self.dictionary.happens(verb.lemma_.lower(), objects) else None
+        return action if verb.tag_ == "VBD" or self.dictionary.happens(verb.lemma_.lower(), objects) else None
 
     def _nominal_events(self, noun: Token, action: Action, actors: DocActors) -> Iterator[Event]:
         """The possessor or modifier of the event noun acts on its object ("the Chinese
@@ -145,13 +148,15 @@ class EventCoder:
             t.lemma_.lower() in self.dictionary.negators for t in scope[1:])
         if negated and not self.keep_negated:
             return
-        intent = any(t.lemma_.lower() in self.dictionary.intent_triggers for t in scope[1:])
+        intent = any(t.lemma_.lower() in self.dictionary.intent_triggers for t in scope[1:]) or self._hedged(verb)
         subject = subject_of(chain)
         if subject is None:
             return
         reporter = reporting_verb(chain)
         first = subject
-        if subject.dep_ == "nsubjpass":
+        if subject.dep_ == "nsubjpass" and (subject.head == verb or any(c.dep_ == "agent" for c in verb.children)):
+            # a passive ("rebuked by Eriador, Osgiliath ..."); "Arnor is said to restore
+            # ties" only inherits a passive subject, which acts
             agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if agent is None:
                 return
@@ -170,6 +175,8 @@ class EventCoder:
         if not sources:
             return
         left = min(first.left_edge.i, verb.i)
+        if arg is not None and arg.head != verb and arg.head.head == verb and arg.head.dep_ == "ccomp":
+            arg = arg.head  # "demanded that Arnor withdraw": the statement is the whole clause
         right = max(clause_end(verb), arg.right_edge.i if arg is not None else verb.i)
         span = doc_span(verb.doc, left, right)
         if not targets:
@@ -182,6 +189,14 @@ class EventCoder:
         for source, target, code in pairs:
             if code:
                 yield self._event(span, source, target, self.dictionary.intent(code) if intent else code, negated)
+
+    def _hedged(self, verb: Token) -> bool:
+        """An act that may happen is announced, not done: "may impose sanctions", "would
+        attack if provoked" (a threat), "could send aid" (a promise)."""
+        marks = self.dictionary.conditional_marks
+        return any((c.dep_ == "aux" and c.lower_ in self.dictionary.possibility_modals) or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))
+            for c in verb.children)
 
     def _referents(self, pronoun: Token, speaker: Token, actors: DocActors) -> list[Actor]:
         """The actors of the reporting clause's subject that a pronoun subject of the reported

@@ -1,0 +1,67 @@
+"""CAMEO events: constructions PETRARCH's tests exercise that the coder reads off the parse
+(appositions, role-noun compounds, raising passives, hedges, demands about a clause,
+event nouns that did something)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.actors import adjective_base
+
+
+def triples(nlp, text: str) -> set[tuple]:
+    doc = nlp(text)
+    assert not doc._.errors, doc._.errors
+    return {(e.source_actor, e.target_actor, e.code) for e in doc._.events}
+
+
+def test_national_adjectives_give_country_codes():
+    assert adjective_base("Danish") == "DNK"
+    assert adjective_base("danish") is None  # only as a name is written
+    assert adjective_base("Islamist") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition names the subject itself
+    ("The lions and the evil awful Germany welcomed a resumption of formal diplomatic ties with France.",
+     ("DEU", "FRA", "051")),
+    # a role noun compounded with a plain head noun gives the role
+    ("Egypt's largest opposition party criticized the Egyptian government.", ("EGYOPP", "EGYGOV", "111")),
+    # a group named by a national adjective and something else acts for the country
+    ("The Danish Islamist media warned Sweden.", ("DNKMED", "SWE", "130")),
+    # a raising passive hands its subject down as the actor ...
+    ("Germany is said to be about to restore diplomatic ties with Iran.", ("DEU", "IRN", "050")),
+    # ... while a real passive, even a fronted participle, takes its agent
+    ("Rebuked by Poland, Belarus is being drawn into the talks.", ("POL", "BLR", "111")),
+    # a demand about a clause targets the clause's subject
+    ("France demanded that Germany withdraw its troops.", ("FRA", "DEU", "100")),
+])
+def test_constructions(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_an_adjective_is_no_role(nlp):
+    """"military ties" are the country's, not its military's."""
+    assert triples(nlp, "Poland will abandon full military ties with Germany.") == {("POL", "DEU", "161")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia may impose sanctions on Georgia.", ("RUS", "GEO", "1312")),  # threaten with sanctions
+    ("Russia would attack Georgia if provoked.", ("RUS", "GEO", "1384")),  # threaten with force
+    ("Russia might send aid to Syria.", ("RUS", "SYR", "033")),  # intent to provide aid
+])
+def test_a_hedged_act_is_announced_not_done(nlp, text, expected):
+    assert triples(nlp, text) == {expected}
+
+
+def test_a_demand_spans_its_clause(nlp):
+    event = nlp("France demanded that Germany withdraw its troops.")._.events[0]
+    assert event.text == "France demanded that Germany withdraw its troops"
+
+
+def test_an_event_noun_that_did_something_took_place(nlp):
+    assert ("RUS", "GEO", "190") in triples(nlp, "Russia's attack on Georgia killed ten people.")
+    assert ("CHNGOV", "BRA", "042") in triples(nlp, "A visit by the Chinese president to Brazil drew protests.")
+
+
+def test_an_event_noun_under_a_modal_is_no_event(nlp):
+    assert triples(nlp, "Russia's attack on Georgia would be a mistake.") == set()
