@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.component import doc_component
 from newsgraph.resolve.gazetteer import Place, gazetteer, towns, variants
-from newsgraph.resolve.geocode import Context, choose
+from newsgraph.resolve.geocode import Context, choose, inside
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: An upper-case place opening the text: "LONDON 1996-08-30", "SALVADOR, Feb 26 -".
@@ -40,7 +40,7 @@ def find_places(doc: Doc) -> list[Entity]:
     by_start = {m.start: e for e in entities for m in e.mentions}
     for e in entities:
         if e.type in PLACE_LABELS:
-            place = dateline_place if e is dateline else choose(candidates[e.id], ctx, _area_after(text, e, by_start, ctx), e.name)
+            place = dateline_place if e is dateline else _choose(e, candidates[e.id], ctx, _area_after(text, e, by_start, ctx))
             if place is not None:
                 _locate(e, place, is_place=True)
                 if place.capital_of and any(acts(doc, m) for m in e.mentions):
@@ -63,6 +63,14 @@ def _candidates(e: Entity) -> list[Place]:
             if places:
                 return places
     return []
+
+
+def _choose(e: Entity, places: list[Place], ctx: Context, area: Optional[Place]) -> Optional[Place]:
+    """``choose``, with the towns of the name too when none of its places lies in the state
+    or country written after it ("Hinton, West Virginia", not the Alberta district)."""
+    if area is not None and places and not any(inside(p, area) for p in places):
+        places = places + _towns(e)
+    return choose(places, ctx, area, e.name)
 
 
 def _towns(e: Entity) -> list[Place]:

