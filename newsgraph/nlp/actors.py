@@ -41,12 +41,15 @@ class Actor:
 
 
 class ActorTable:
-    """Role nouns, region and organisation codes, and an optional analyst's actor file."""
+    """Role nouns, region, seat-of-government and organisation codes, and an optional
+    analyst's actor file."""
 
     def __init__(self, data: dict, extra: Optional[dict[str, str]] = None) -> None:
         self._agents: dict[str, str] = data["agents"]
-        named = {**data["regions"], **data["organisations"], **(extra or {})}
+        named = {**data["regions"], **data["seats"], **data["organisations"], **(extra or {})}
         self._named = {k.casefold(): v for k, v in named.items()}
+        # "the Shire" is also named without its article
+        self._named.update({k[4:]: v for k, v in self._named.items() if k.startswith("the ") and k[4:] not in self._named})
 
     @classmethod
     def load(cls, actors_path: Optional[str] = None) -> "ActorTable":
@@ -60,8 +63,9 @@ class ActorTable:
         """The role code of a role noun ("" for nouns that stand for their place, such as
         "partners"), None for other words."""
         word = word.casefold()
-        if word not in self._agents and word.endswith("s"):
-            word = word[:-1]
+        for plural in ("s", "es"):  # "ministers", "congresses"
+            if word not in self._agents and word.endswith(plural):
+                word = word[:-len(plural)] if word[:-len(plural)] in self._agents else word
         return self._agents.get(word)
 
     def named(self, name: str) -> Optional[str]:

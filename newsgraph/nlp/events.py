@@ -320,10 +320,13 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
             if c.dep_ == dep:
                 # "provided aid to Sudan": a prepositional dative points through its object
                 yield from ((o for o in c.children if o.dep_ == "pobj") if c.pos_ == "ADP" else (c,))
-    preps = {c.lower_: c for c in children if c.dep_ == "prep"}
+    preps: dict[str, list[Token]] = {}
+    for c in children:
+        if c.dep_ == "prep":  # "left for Minas Tirith ... for meetings": the first "for" too
+            preps.setdefault(c.lower_, []).append(c)
     for p in ACTOR_PREPS + ("for", "into", "upon", "over", "toward", "towards"):
         if p in preps and (p not in LOCATIVE or p in named):
-            yield from (o for o in preps[p].children if o.dep_ == "pobj")
+            yield from (o for prep in preps[p] for o in prep.children if o.dep_ == "pobj")
     if clause:
         for c in children:
             if c.dep_ == "ccomp":

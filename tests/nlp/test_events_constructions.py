@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.actors import adjective_base
+from newsgraph.nlp.actors import ActorTable, adjective_base
 
 
 def triples(nlp, text: str) -> set[tuple]:
@@ -65,3 +65,24 @@ def test_an_event_noun_that_did_something_took_place(nlp):
 
 def test_an_event_noun_under_a_modal_is_no_event(nlp):
     assert triples(nlp, "Russia's attack on Georgia would be a mistake.") == set()
+
+
+def test_a_visit_goes_to_the_first_destination_not_a_later_for_phrase(nlp):
+    found = triples(nlp, "The Chinese deputy premier left for Moscow on Wednesday for meetings of the "
+                         "joint committee with India.")
+    assert ("CHNGOV", "RUS", "042") in found
+    assert not any("IND" in (s, t) for s, t, _ in found)
+
+
+def test_seats_of_government_act_for_it(nlp):
+    assert ("RUSGOV", "USAMIL", "111") in triples(nlp, "The Kremlin condemned the Pentagon.")
+    assert ("USAGOV", "IRN", "111") in triples(nlp, "White House security officials criticized Iran.")
+
+
+def test_actor_table_reads_plurals_and_names_without_their_article():
+    table = ActorTable({"agents": {"congress": "LEG", "minister": "GOV"}, "regions": {}, "seats": {},
+                        "organisations": {}}, {"the Shire": "SHR"})
+    assert table.agent("Congresses") == "LEG"
+    assert table.agent("ministers") == "GOV"
+    assert table.agent("congresse") is None
+    assert table.named("Shire") == table.named("the Shire") == "SHR"
