@@ -1,7 +1,9 @@
 """What every backend shares: batch ingest with idempotency, failures, stats, read-only SQL.
 
-Backends supply a connection and four primitives (``_execute``, ``_insert``, ``_begin`` /
-``_commit`` / ``_rollback``); all SQL here is portable and uses ``?`` placeholders.
+Backends supply a connection and a few primitives (``_execute``, ``_execute_in``,
+``_insert``, ``_begin`` / ``_commit`` / ``_rollback``); all SQL here is portable and uses
+``?`` placeholders.  The writer's work per batch is a fixed number of statements, each
+naming the batch's keys once, so it does not grow with the batch or with the corpus.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from newsgraph.corpus.dedupe import assign_clusters
 from newsgraph.ingest import ReadError
 from newsgraph.model import Record
 from newsgraph.resolve.corpus import EntityLinker, entity_row, merge_rows
+from newsgraph.store import summaries
 from newsgraph.store.rows import ARTICLE_TABLES, COLUMNS, ENTITY_COLUMNS, FAILURE_COLUMNS, PROGRESS_COLUMNS, record_rows
 
 #: The most rows a user's SQL may return: the answer is held in memory whole.
@@ -79,6 +82,10 @@ class Store:
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
 
+    def _execute_in(self, sql: str, values: Sequence[Any]) -> list[tuple]:
+        """Run ``sql`` with ``{values}`` standing for the set of ``values`` (after ``IN``)."""
+        return self._execute(sql.replace("{values}", f"({','.join('?' * len(values))})"), values)
+
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         raise NotImplementedError
 
@@ -122,6 +129,8 @@ class Store:
     def create_schema(self) -> None:
         for statement in schema_statements():
             self._execute(statement)
+        if summaries.missing(self):
+            summaries.rebuild(self)
 
     def __enter__(self) -> "Store":
         return self
@@ -133,8 +142,7 @@ class Store:
         hashes = list(set(hashes))
         if not hashes:
             return set()
-        marks = ",".join("?" * len(hashes))
-        return {r[0] for r in self._execute(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes)}
+        return {r[0] for r in self._execute_in("SELECT content_hash FROM articles WHERE content_hash IN {values}", hashes)}
 
     def add_records(self, records: list[Record]) -> BatchResult:
         """Store a batch in one transaction.  Articles already stored (same content hash)
@@ -171,12 +179,12 @@ class Store:
     def _write(self, records: list[Record], result: BatchResult) -> None:
         self._begin()
         ids = [r.article.id for r in records]
-        marks = ",".join("?" * len(ids))
-        existing = {row[0] for row in self._execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
+        existing = {row[0] for row in self._execute_in("SELECT id FROM articles WHERE id IN {values}", ids)}
+        summaries.subtract(self, existing)
         for table in ARTICLE_TABLES:
             key = "id" if table == "articles" else "article_id"
             if existing:
-                self._execute(f"DELETE FROM {table} WHERE {key} IN ({','.join('?' * len(existing))})", list(existing))
+                self._execute_in(f"DELETE FROM {table} WHERE {key} IN {{values}}", sorted(existing))
         rows: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
         entity_rows: dict[str, tuple] = {}
         clusters = assign_clusters(records, self._near_copies)
@@ -195,24 +203,31 @@ class Store:
         for table, table_rows in rows.items():
             if table_rows:
                 self._insert(table, COLUMNS[table], table_rows)
+        summaries.add(self, ids)
         self._commit()
         result.replaced += len(existing)
         result.stored += len(records) - len(existing)
 
     def _near_copies(self, band_keys: list[int]) -> list[tuple]:
-        """Stored articles sharing an LSH band key: (id, cluster_id, text)."""
-        marks = ",".join("?" * len(band_keys))
-        return self._execute(f"SELECT id, cluster_id, text FROM articles WHERE id IN "
-                             f"(SELECT article_id FROM minhash_bands WHERE band_key IN ({marks}))", band_keys)
+        """Stored articles under any of ``band_keys``: (band key, id, cluster_id, text).
+        Two statements, so that only the candidates' texts are read."""
+        if not band_keys:
+            return []
+        hits = self._execute_in("SELECT band_key, article_id FROM minhash_bands WHERE band_key IN {values}", band_keys)
+        if not hits:
+            return []
+        ids = sorted({aid for _, aid in hits})
+        found = {r[0]: r for r in self._execute_in("SELECT id, cluster_id, text FROM articles WHERE id IN {values}", ids)}
+        return [(key, *found[aid]) for key, aid in hits if aid in found]
 
     def entity_candidates(self, keys: Sequence[str]) -> list[tuple[str, tuple]]:
         """(key, entity row) for the stored entities indexed under any of ``keys``."""
         if not keys:
             return []
         cols = ",".join(f"e.{c}" for c in ENTITY_COLUMNS)
-        return [(r[0], tuple(r[1:])) for r in self._execute(
+        return [(r[0], tuple(r[1:])) for r in self._execute_in(
             f"SELECT k.key, {cols} FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
-            f"WHERE k.key IN ({','.join('?' * len(keys))})", list(keys))]
+            "WHERE k.key IN {values}", list(keys))]
 
     def entity_company(self, entity_id: str) -> set[str]:
         """Ids of the entities sharing a stored article with ``entity_id``."""
@@ -224,8 +239,7 @@ class Store:
         if not pairs:
             return
         keys = sorted({k for k, _ in pairs})
-        stored = set(map(tuple, self._execute(
-            f"SELECT key, entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(keys))})", keys)))
+        stored = set(map(tuple, self._execute_in("SELECT key, entity_id FROM entity_keys WHERE key IN {values}", keys)))
         fresh = [p for p in pairs if p not in stored]
         if fresh:
             self._insert("entity_keys", ("key", "entity_id"), fresh)
@@ -234,11 +248,10 @@ class Store:
         if not rows:
             return
         ids = list(rows)
-        marks = ",".join("?" * len(ids))
         cols = ",".join(ENTITY_COLUMNS)
-        for old in self._execute(f"SELECT {cols} FROM entities WHERE id IN ({marks})", ids):
+        for old in self._execute_in(f"SELECT {cols} FROM entities WHERE id IN {{values}}", ids):
             rows[old[0]] = merge_rows(tuple(old), rows[old[0]])
-        self._execute(f"DELETE FROM entities WHERE id IN ({marks})", ids)
+        self._execute_in("DELETE FROM entities WHERE id IN {values}", ids)
         self._insert("entities", ENTITY_COLUMNS, list(rows.values()))
 
     def add_failures(self, failures: list[ReadError]) -> None:
@@ -248,7 +261,7 @@ class Store:
         if not rows:
             return
         files = list({r[0] for r in rows})
-        stored = set(self._execute(f"SELECT file, line, stage, error FROM failures WHERE file IN ({','.join('?' * len(files))})", files))
+        stored = set(self._execute_in("SELECT file, line, stage, error FROM failures WHERE file IN {values}", files))
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         fresh = [(*r, now) for r in rows if r not in stored]
         if fresh:
@@ -273,7 +286,7 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         keys = [r.input for r in rows]
         self._begin()
-        self._execute(f"DELETE FROM ingest_progress WHERE input IN ({','.join('?' * len(keys))})", keys)
+        self._execute_in("DELETE FROM ingest_progress WHERE input IN {values}", keys)
         self._insert("ingest_progress", PROGRESS_COLUMNS, [(r.input, r.signature, r.line, r.done, now) for r in rows])
         self._commit()
 

@@ -173,3 +173,37 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
 CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities (entity_id);
 CREATE INDEX IF NOT EXISTS amounts_speaker ON amounts (speaker_id);
 CREATE INDEX IF NOT EXISTS events_actors ON events (source_actor, target_actor);
+
+-- Per-entity summaries (store/summaries.py keeps them current at every write), so an
+-- entity's page reads a few rows: the quotes mentioning each entity, its counts, its
+-- dated mentions per day, and the articles it shares with each other entity (both ways).
+CREATE TABLE IF NOT EXISTS quote_entities (
+    article_id TEXT NOT NULL,
+    idx        INTEGER NOT NULL,
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (entity_id, article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS entity_stats (
+    entity_id    TEXT PRIMARY KEY,
+    articles     INTEGER NOT NULL,
+    mentions     INTEGER NOT NULL,
+    quotes_by    INTEGER NOT NULL,
+    quotes_about INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entity_days (
+    entity_id TEXT NOT NULL,
+    day       DATE NOT NULL,
+    mentions  INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, day)
+);
+
+CREATE TABLE IF NOT EXISTS entity_pairs (
+    entity_id TEXT NOT NULL,
+    other_id  TEXT NOT NULL,
+    articles  INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, other_id)
+);
+
+CREATE INDEX IF NOT EXISTS quote_entities_article ON quote_entities (article_id);

@@ -39,6 +39,10 @@ class Filters:
     #: Extra raw conditions added by callers, with their parameters.
     extra: list[tuple[str, Sequence[Any]]] = field(default_factory=list)
 
+    def is_empty(self) -> bool:
+        """No condition at all: every article counts (summaries kept at ingest apply)."""
+        return self.where()[0] == "TRUE"
+
     def where(self, alias: str = "a") -> tuple[str, list[Any]]:
         """``WHERE`` conditions on the articles table aliased ``alias`` ("TRUE" if none)."""
         conds: list[str] = []

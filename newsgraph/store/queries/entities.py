@@ -6,9 +6,8 @@ from typing import Any, Optional
 from newsgraph.store.base import Store
 from newsgraph.store.queries.common import Filters, Page, json_list, marks, paged
 
-#: Articles per entity, the measure entity lists are ranked by.
-_ARTICLE_COUNTS = "SELECT entity_id, count(DISTINCT article_id) AS articles FROM article_entities GROUP BY entity_id"
-
+#: An entity's counts, as ``entity_stats`` keeps them.
+COUNTS = ("articles", "mentions", "quotes_by", "quotes_about")
 
 def list_entities(store: Store, q: Optional[str] = None, type: Optional[str] = None, limit: int = 20,
                   offset: int = 0) -> Page:
@@ -21,23 +20,20 @@ def list_entities(store: Store, q: Optional[str] = None, type: Optional[str] = N
         conds.append("e.type = ?")
         params.append(type)
     sql = (f"SELECT e.id, e.name, e.type, e.country, coalesce(c.articles, 0) AS articles FROM entities e "
-           f"LEFT JOIN ({_ARTICLE_COUNTS}) AS c ON c.entity_id = e.id WHERE {' AND '.join(conds)}")
+           f"LEFT JOIN entity_stats c ON c.entity_id = e.id WHERE {' AND '.join(conds)}")
     return paged(store, sql, params, "articles DESC, name, id", limit, offset)
 
 
 def get_entity(store: Store, entity_id: str) -> Optional[dict[str, Any]]:
-    """The entity's row with its aliases, roles and members decoded, and its counts."""
-    rows = store.fetch("SELECT * FROM entities WHERE id = ?", [entity_id])
+    """The entity's row with its aliases, roles and members decoded, and its counts
+    (articles, mentions, quotes_by, quotes_about), kept by store/summaries at ingest."""
+    rows = store.fetch("SELECT e.*, " + ", ".join(f"coalesce(s.{c}, 0) AS {c}" for c in COUNTS) +
+                       " FROM entities e LEFT JOIN entity_stats s ON s.entity_id = e.id WHERE e.id = ?", [entity_id])
     if not rows:
         return None
     entity = rows[0]
     for key in ("aliases", "roles", "members"):
         entity[key] = json_list(entity[key])
-    counts = store.fetch(
-        "SELECT (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?) AS articles, "
-        "(SELECT count(*) FROM mentions WHERE entity_id = ?) AS mentions, "
-        "(SELECT count(*) FROM quotes WHERE speaker_id = ?) AS quotes_by", [entity_id] * 3)[0]
-    entity.update(counts)
     return entity
 
 
@@ -55,10 +51,9 @@ def cooccurring(store: Store, entity_id: str, limit: int = 20) -> list[dict[str,
     """Entities appearing in the most articles together with this one."""
     # Rank on ids first and name only the winners: a big entity has many companions.
     return store.fetch(
-        "SELECT e.id, e.name, e.type, c.articles FROM (SELECT entity_id, count(DISTINCT article_id) AS articles "
-        "FROM article_entities WHERE article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
-        "AND entity_id <> ? GROUP BY entity_id ORDER BY articles DESC, entity_id LIMIT ?) AS c "
-        "JOIN entities e ON e.id = c.entity_id ORDER BY c.articles DESC, e.name", [entity_id, entity_id, limit])
+        "SELECT e.id, e.name, e.type, c.articles FROM (SELECT other_id, articles FROM entity_pairs "
+        "WHERE entity_id = ? ORDER BY articles DESC, other_id LIMIT ?) AS c "
+        "JOIN entities e ON e.id = c.other_id ORDER BY c.articles DESC, e.name", [entity_id, limit])
 
 
 def names(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:

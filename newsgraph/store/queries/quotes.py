@@ -14,9 +14,8 @@ QUOTED = ("q.article_id, q.idx, q.kind, q.text, q.start_char, q.end_char, q.spea
           "a.title, a.published, a.published_at, a.source")
 
 #: (article_id, idx) of the quotes whose span contains a mention of the entity in the
-#: parameter: a join on the entity's few mentions, not a subquery per quote.
-ABOUT = ("SELECT DISTINCT qa.article_id, qa.idx FROM mentions m JOIN quotes qa ON qa.article_id = m.article_id "
-         "AND m.start_char >= qa.start_char AND m.end_char <= qa.end_char WHERE m.entity_id = ?")
+#: parameter (``quote_entities`` is filled at ingest by store/summaries).
+ABOUT = "SELECT article_id, idx FROM quote_entities WHERE entity_id = ?"
 
 
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, q: Optional[str] = None,

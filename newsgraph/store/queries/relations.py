@@ -18,7 +18,7 @@ _EDGES = (
     "GROUP BY v.source_id, v.target_id "
     "UNION ALL "
     "SELECT q.speaker_id, m.entity_id, 'quote', count(*), NULL FROM quotes q "
-    "JOIN mentions m ON m.article_id = q.article_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char "
+    "JOIN quote_entities m ON m.article_id = q.article_id AND m.idx = q.idx "
     "JOIN articles a ON a.id = q.article_id "
     "WHERE q.speaker_id IS NOT NULL AND m.entity_id <> q.speaker_id AND {where} GROUP BY q.speaker_id, m.entity_id"
 )

@@ -26,9 +26,15 @@ def timeline(store: Store, interval: str = "month", q: Optional[str] = None, fil
 
 def mention_timeline(store: Store, entity_id: str, interval: str = "month",
                      filters: Optional[Filters] = None) -> list[dict[str, Any]]:
-    """Mentions of one entity per period."""
+    """Mentions of one entity per period; without filters, from the per-day counts kept
+    at ingest (``entity_days``) rather than from every mention."""
     unit = unit_of(interval)
-    where, params = (filters or Filters()).where()
+    filters = filters or Filters()
+    if filters.is_empty():
+        rows = store.fetch(f"SELECT date_trunc('{unit}', CAST(day AS TIMESTAMP)) AS period, sum(mentions) AS count "
+                           "FROM entity_days WHERE entity_id = ? GROUP BY 1 ORDER BY 1", [entity_id])
+        return fill(rows, unit)
+    where, params = filters.where()
     rows = store.fetch(f"SELECT date_trunc('{unit}', a.published_at) AS period, count(*) AS count "
                        "FROM mentions m JOIN articles a ON a.id = m.article_id "
                        f"WHERE m.entity_id = ? AND a.published_at IS NOT NULL AND {where} GROUP BY 1 ORDER BY 1",
