@@ -63,10 +63,10 @@ class ActorTable:
         """The role code of a role noun ("" for nouns that stand for their place, such as
         "partners"), None for other words."""
         word = word.casefold()
-        for plural in ("s", "es"):  # "ministers", "congresses"
-            if word not in self._agents and word.endswith(plural):
-                word = word[:-len(plural)] if word[:-len(plural)] in self._agents else word
-        return self._agents.get(word)
+        forms = [word]
+        if word.endswith("s"):  # "ministers", "congresses"
+            forms += [word[:-1], word[:-2]]
+        return next((self._agents[w] for w in forms if w in self._agents), None)
 
     def named(self, name: str) -> Optional[str]:
         return self._named.get(name.casefold())

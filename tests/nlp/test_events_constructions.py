@@ -40,7 +40,7 @@ def test_constructions(nlp, text, expected):
 
 
 def test_an_adjective_is_no_role(nlp):
-    """"military ties" are the country's, not its military's."""
+    """Military ties are the country's, not its military's."""
     assert triples(nlp, "Poland will abandon full military ties with Germany.") == {("POL", "DEU", "161")}
 
 
