@@ -49,7 +49,8 @@ class ActorTable:
         named = {**data["regions"], **data["seats"], **data["organisations"], **(extra or {})}
         self._named = {k.casefold(): v for k, v in named.items()}
         # "the Shire" is also named without its article
-        self._named.update({k[4:]: v for k, v in self._named.items() if k.startswith("the ") and k[4:] not in self._named})
+        bare = {k[4:]: v for k, v in self._named.items() if k.startswith("the ")}
+        self._named = {**bare, **self._named}
 
     @classmethod
     def load(cls, actors_path: Optional[str] = None) -> "ActorTable":
