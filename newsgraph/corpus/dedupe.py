@@ -30,8 +30,8 @@ BANDS, ROWS = _LSH.b, _LSH.r
 
 _WORD = re.compile(r"\w+")
 
-#: Looks up stored articles sharing any of the band keys: (id, cluster_id, text) rows.
-Lookup = Callable[[list[int]], Iterable[tuple[str, Optional[str], str]]]
+#: Looks up stored articles under any of the band keys: (band key, id, cluster_id, text) rows.
+Lookup = Callable[[list[int]], Iterable[tuple[int, str, Optional[str], str]]]
 
 
 @dataclass
@@ -66,16 +66,24 @@ def band_keys(shingle_set: set[str]) -> list[int]:
 
 def assign_clusters(records: list[Record], lookup: Lookup) -> dict[str, Assignment]:
     """Cluster id and band keys for each article of a batch: the cluster of its most
-    similar earlier copy (stored, or earlier in the batch), else its own id."""
+    similar earlier copy (stored, or earlier in the batch), else its own id.  The store
+    is asked once for the whole batch, and each stored candidate is shingled once."""
+    shingle_sets = [shingles(r.article.text) for r in records]
+    key_lists = [band_keys(s) for s in shingle_sets]
+    stored: dict[int, list[tuple[str, Optional[str]]]] = {}
+    texts: dict[str, str] = {}
+    for key, aid, cid, text in lookup(sorted({k for keys in key_lists for k in keys})):
+        stored.setdefault(key, []).append((aid, cid))
+        texts[aid] = text
+    shingled = {aid: shingles(text) for aid, text in texts.items()}
     out: dict[str, Assignment] = {}
     batch: dict[int, list[tuple[str, str, set[str]]]] = {}
-    for record in records:
+    for record, mine, keys in zip(records, shingle_sets, key_lists):
         article = record.article
-        mine = shingles(article.text)
-        keys = band_keys(mine)
-        candidates = [(aid, cid, shingles(text)) for aid, cid, text in lookup(keys)]
-        candidates += [c for key in keys for c in batch.get(key, [])]
-        matches = [(jaccard(mine, theirs), cid or aid) for aid, cid, theirs in candidates if aid != article.id]
+        candidates = {(aid, cid) for key in keys for aid, cid in stored.get(key, ())}
+        matches = [(jaccard(mine, shingled[aid]), cid or aid) for aid, cid in candidates if aid != article.id]
+        matches += [(jaccard(mine, theirs), cid) for key in keys for aid, cid, theirs in batch.get(key, [])
+                     if aid != article.id]
         sim, best = max(matches, default=(0.0, article.id))
         best = best if sim >= THRESHOLD else article.id
         out[article.id] = Assignment(best, keys)

@@ -30,6 +30,9 @@ _STAMP_SQL = "SELECT 'v2/' || count(*) || '/' || coalesce(CAST(max(ingested_at) 
 _QUOTE_DOCS_SQL = ("CREATE OR REPLACE TABLE quote_docs AS "
                    "SELECT article_id || ':' || idx AS key, article_id, idx, text FROM quotes")
 
+#: The most keys one batch looks up at once (a batch's articles' LSH band keys).
+IN_FILTER_KEYS = 8192
+
 #: BM25 parameters, as the fts extension's own ``match_bm25`` defaults.
 BM25_K, BM25_B = 1.2, 0.75
 
@@ -64,6 +67,9 @@ class DuckDBStore(Store):
         self.con.execute("SET enable_external_access = false")
         self.con.execute("SET autoinstall_known_extensions = false")
         self.con.execute("SET autoload_known_extensions = false")
+        # A semi-join on up to this many keys becomes a filter inside the scan, so looking
+        # up a batch's keys reads only their rows, not a column of every stored article.
+        self.con.execute(f"SET dynamic_or_filter_threshold = {IN_FILTER_KEYS}")
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._cursors_lock = threading.Lock()
@@ -73,6 +79,15 @@ class DuckDBStore(Store):
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         cur = self.con.execute(sql, list(params))
         return cur.fetchall() if cur.description else []
+
+    def _execute_in(self, sql: str, values: Sequence[Any]) -> list[tuple]:
+        # One Arrow column, not a parameter per value: the Python client spends a failed
+        # ``import pandas`` on each parameter, which cost the writer more than its SQL.
+        self.con.register("_ng_values", pa.table({"v": list(values)}))
+        try:
+            return self._execute(sql.replace("{values}", "(SELECT v FROM _ng_values)"))
+        finally:
+            self.con.unregister("_ng_values")
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         # Arrow hands DuckDB whole columns at once: far faster than executemany.

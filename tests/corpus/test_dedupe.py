@@ -37,12 +37,17 @@ def test_a_lightly_edited_copy_joins_the_first_and_another_story_does_not():
 
 def test_stored_copies_are_found_through_their_band_keys():
     first = dedupe.assign_clusters([rec("old", STORY)], no_store)["old"]
-    stored = {key: ("old", "old", STORY) for key in first.band_keys}
+    stored = {key: (key, "old", "old", STORY) for key in first.band_keys}
+    asked = []
 
     def lookup(keys):
-        return list({stored[k] for k in keys if k in stored})
+        asked.append(keys)
+        return [stored[k] for k in keys if k in stored]
 
-    assert dedupe.assign_clusters([rec("new", STORY + " Markets closed higher.")], lookup)["new"].cluster_id == "old"
+    batch = [rec("new", STORY + " Markets closed higher."), rec("newer", STORY + " Shares fell.")]
+    out = dedupe.assign_clusters(batch, lookup)
+    assert out["new"].cluster_id == out["newer"].cluster_id == "old"
+    assert len(asked) == 1, "one lookup for the whole batch"
 
 
 def test_a_candidate_below_the_threshold_is_not_a_copy():
