@@ -33,17 +33,19 @@ def list_articles(f: Filters = Depends(filters), p: Paging = Depends(paging),
     return articles.list_articles(s, f, p.limit, p.offset, collapse).to_dict()
 
 
-@router.get("/articles/{article_id}", tags=["articles"])
-def get_record(article_id: str, s: Store = Depends(store)) -> dict[str, Any]:
-    """The article's whole Record, as ``newsgraph extract`` prints it."""
-    return _found(articles.record(s, article_id), "article").to_dict()
-
-
-@router.get("/articles/{article_id}/copies", response_model=list[schemas.ArticleItem], tags=["articles"])
+# Article ids may hold "/" (URLs, paths): the routes take the rest of the path, the more
+# specific one first, so an id ending in "/copies" names the copies of the id before it.
+@router.get("/articles/{article_id:path}/copies", response_model=list[schemas.ArticleItem], tags=["articles"])
 def copies(article_id: str, s: Store = Depends(store)):
     """Other stored copies of the same story (its near-duplicate cluster)."""
     _found(articles.get_article(s, article_id), "article")
     return articles.cluster(s, article_id)
+
+
+@router.get("/articles/{article_id:path}", tags=["articles"])
+def get_record(article_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+    """The article's whole Record, as ``newsgraph extract`` prints it."""
+    return _found(articles.record(s, article_id), "article").to_dict()
 
 
 @router.post("/articles", response_model=schemas.IngestResult, status_code=201, tags=["articles"])

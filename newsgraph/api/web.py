@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any, Literal, Optional
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -30,7 +31,14 @@ def headline(item: dict[str, Any], width: int = 90) -> str:
     return lead if len(lead) <= width else lead[:width].rsplit(" ", 1)[0] + "\u2026"
 
 
+def id_path(value: str) -> str:
+    """An id as one URL path segment, so "/", "?", "#" and "%" in it neither split the
+    path nor start a query (the server decodes it back)."""
+    return quote(value, safe="")
+
+
 templates.env.filters["headline"] = headline
+templates.env.filters["id_path"] = id_path
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
@@ -70,7 +78,7 @@ def _trend(s: Store, q: str, f: Filters, collapse: bool) -> tuple[charts.BarChar
     return charts.bar_chart(points, height=70), unit
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article_page(request: Request, article_id: str, s: Store = Depends(store)):
     row = articles.get_article(s, article_id)
     record = articles.record(s, article_id)
