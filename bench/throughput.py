@@ -17,7 +17,11 @@ import json
 import pathlib
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+
+import psutil
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -63,15 +67,77 @@ def ablation(m: int) -> None:
     print(f"  newsgraph components total {100 * (sum(spent.values()) - spacy_s) / spacy_s:.1f}% over spaCy")
 
 
+def startup(workers: int, n: int = 64, every: float = 0.1) -> None:
+    """Start-up and memory of ``newsgraph extract --workers N`` on ``n`` articles: seconds
+    to the first Record, and each process's CPU seconds and peak RSS, PSS (pages shared
+    with other processes, such as a forkserver's preloaded model, shared out) and USS (its
+    own pages: what one more worker costs)."""
+    path = pathlib.Path(tempfile.mkdtemp(prefix="newsgraph-startup-")) / "articles.jsonl"
+    with open(CORPUS, encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for _, line in zip(range(n), src):
+            out.write(line)
+    newsgraph = pathlib.Path(sys.executable).parent / "newsgraph"
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(newsgraph), "extract", str(path), "--format", "jsonl", "--workers", str(workers)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    first: list[float] = []
+    reader = threading.Thread(target=_drain, args=(proc.stdout, lambda: first.append(time.perf_counter() - started)))
+    reader.start()
+    root = psutil.Process(proc.pid)
+    peaks: dict[int, list] = {}  # pid -> [role, rss, pss, uss, cpu]
+    tree_pss = 0
+    while proc.poll() is None:
+        pss = 0
+        for p in [root, *root.children(recursive=True)]:
+            try:
+                mem, times, role = p.memory_full_info(), p.cpu_times(), _role(p, root)
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            peak = peaks.setdefault(p.pid, [role, 0, 0, 0, 0.0])
+            peak[1:] = max(peak[1], mem.rss), max(peak[2], mem.pss), max(peak[3], mem.uss), times.user + times.system
+            pss += mem.pss
+        tree_pss = max(tree_pss, pss)
+        time.sleep(every)
+    reader.join()
+    total = time.perf_counter() - started
+    print(f"newsgraph extract --workers {workers} on {n} articles: first Record after {first[0] if first else total:.1f}s, "
+          f"done after {total:.1f}s")
+    for role, rss, pss, uss, cpu in sorted(peaks.values(), key=lambda v: v[0]):
+        print(f"  {role:16} peak RSS {rss / 2**20:5.0f} MB  PSS {pss / 2**20:5.0f} MB  USS {uss / 2**20:5.0f} MB  "
+              f"CPU {cpu:6.2f}s")
+    print(f"  {'all':16} peak PSS {tree_pss / 2**20:5.0f} MB (at one time)  CPU {sum(v[4] for v in peaks.values()):6.2f}s")
+
+
+def _role(p: psutil.Process, root: psutil.Process) -> str:
+    """The parent, its helpers (forkserver, resource tracker), or a worker they forked."""
+    if p.pid == root.pid:
+        return "parent"
+    if p.ppid() != root.pid:
+        return "worker"
+    return "resource_tracker" if "resource_tracker" in " ".join(p.cmdline()) else "forkserver"
+
+
+def _drain(stream, on_first) -> None:
+    """Read ``stream`` to its end, calling ``on_first`` when its first line arrives."""
+    if stream.readline():
+        on_first()
+    for _ in stream:
+        pass
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000, help="articles for the end-to-end ratio")
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--ablation", type=int, default=300, help="articles for the per-component timing (0: skip)")
     ap.add_argument("--skip-end-to-end", action="store_true")
+    ap.add_argument("--startup", type=int, metavar="WORKERS", help="only measure start-up and memory with this many workers")
     a = ap.parse_args()
     if not CORPUS.is_file():
         sys.exit(f"{CORPUS} not found: the evaluation data lives in ../shared/eval beside the checkout")
+    if a.startup:
+        startup(a.startup)
+        return
     if a.ablation:
         ablation(a.ablation)
     if not a.skip_end_to_end:

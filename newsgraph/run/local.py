@@ -1,7 +1,8 @@
 """The per-article step on local cores: in-process for one worker, else a process pool.
 
 Workers only extract; the caller's process is the one writer.  Forkserver workers start
-clean (no inherited store connection or threads) and load the pipeline once each.
+clean (no inherited store connection or threads) and are forked from a server that has
+loaded the pipeline and the gazetteers (``run/preload.py``), so they share them.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _start_worker(writer: int) -> None:
     threading.Thread(target=_exit_with, args=(writer,), name="exit-with-writer", daemon=True).start()
     from newsgraph.nlp.pipeline import load
 
-    load()
+    load()  # cached already when forked from the preloaded server
 
 
 def _exit_with(pid: int) -> None:
@@ -49,7 +50,7 @@ def _exit_with(pid: int) -> None:
 
 def pool(workers: int) -> ProcessPoolExecutor:
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["newsgraph.extract"])
+    ctx.set_forkserver_preload(["newsgraph.run.preload"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),))
 
 

@@ -1,4 +1,5 @@
 """The local pool: N worker processes, results in input order, same Records as in-process."""
+import gc
 import os
 import time
 from concurrent.futures import Future
@@ -25,6 +26,19 @@ def test_work_is_spread_over_n_processes_and_returned_in_order():
     assert [x for x, _ in out] == list(range(40))
     pids = {pid for _, pid in out}
     assert len(pids) == 2 and os.getpid() not in pids
+
+
+def _loaded(_: int) -> tuple[int, int, int]:
+    from newsgraph.resolve.gazetteer import gazetteer, towns
+
+    return gazetteer.cache_info().currsize, towns.cache_info().currsize, gc.get_freeze_count()
+
+
+def test_workers_are_forked_with_the_pipeline_and_gazetteers_loaded():
+    with pool(1) as executor:
+        gazetteer, towns, frozen = executor.submit(_loaded, 0).result()
+    assert gazetteer == 1 and towns == 1  # built in the forkserver, not on demand
+    assert frozen > 0  # preloaded objects are out of the collector's reach
 
 
 class _Recorder:
