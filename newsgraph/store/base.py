@@ -180,7 +180,7 @@ class Store:
         self._begin()
         ids = [r.article.id for r in records]
         existing = {row[0] for row in self._execute_in("SELECT id FROM articles WHERE id IN {values}", ids)}
-        summaries.subtract(self, existing)
+        lowered = summaries.subtract(self, existing)
         for table in ARTICLE_TABLES:
             key = "id" if table == "articles" else "article_id"
             if existing:
@@ -203,7 +203,7 @@ class Store:
         for table, table_rows in rows.items():
             if table_rows:
                 self._insert(table, COLUMNS[table], table_rows)
-        summaries.add(self, ids)
+        summaries.add(self, ids, lowered)
         self._commit()
         result.replaced += len(existing)
         result.stored += len(records) - len(existing)

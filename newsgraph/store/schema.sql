@@ -180,8 +180,7 @@ CREATE INDEX IF NOT EXISTS events_actors ON events (source_actor, target_actor);
 CREATE TABLE IF NOT EXISTS quote_entities (
     article_id TEXT NOT NULL,
     idx        INTEGER NOT NULL,
-    entity_id  TEXT NOT NULL,
-    PRIMARY KEY (entity_id, article_id, idx)
+    entity_id  TEXT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS entity_stats (
@@ -206,4 +205,5 @@ CREATE TABLE IF NOT EXISTS entity_pairs (
     PRIMARY KEY (entity_id, other_id)
 );
 
+CREATE INDEX IF NOT EXISTS quote_entities_entity ON quote_entities (entity_id);
 CREATE INDEX IF NOT EXISTS quote_entities_article ON quote_entities (article_id);

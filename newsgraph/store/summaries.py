@@ -52,30 +52,36 @@ QUOTE_ENTITIES = ("INSERT INTO quote_entities (article_id, idx, entity_id) "
                   "ON m.article_id = q.article_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char")
 
 
-def add(store: "Store", ids: Collection[str]) -> None:
-    """Count in the articles ``ids``, whose rows were just written."""
-    _run(store, QUOTE_ENTITIES, ids)
-    _apply(store, 1, ids)
-
-
-def subtract(store: "Store", ids: Collection[str]) -> None:
-    """Count out the stored articles ``ids`` before their rows are deleted."""
+def subtract(store: "Store", ids: Collection[str]) -> list[str]:
+    """Count out the stored articles ``ids`` before their rows are deleted; returns the
+    entities whose totals went down, for ``add`` to drop those that reached zero."""
     if not ids:
-        return
+        return []
     touched = [r[0] for r in _run(store, "SELECT entity_id FROM article_entities WHERE {ids} UNION "
                                          "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND {ids}", ids)]
     _apply(store, -1, ids)
     _run(store, "DELETE FROM quote_entities WHERE {ids}", ids)
-    if touched:
-        # A pair that fell to zero had both its entities in these articles.
-        marks = ",".join("?" * len(touched))
+    return touched
+
+
+def add(store: "Store", ids: Collection[str], lowered: Collection[str] = ()) -> None:
+    """Count in the articles ``ids``, whose rows were just written, then delete the totals
+    of the ``lowered`` entities that are now zero (only after the additions: a key
+    deleted and inserted again in one transaction can trip DuckDB's unique indexes)."""
+    _run(store, QUOTE_ENTITIES, ids)
+    _apply(store, 1, ids)
+    if lowered:
+        # A pair that fell to zero had both its entities in the replaced articles.
+        marks = ",".join("?" * len(lowered))
         for table, (keys, counted, _) in TOTALS.items():
             zero = " AND ".join(f"{c} <= 0" for c in counted)
-            store._execute(f"DELETE FROM {table} WHERE {keys[0]} IN ({marks}) AND {zero}", touched)
+            store._execute(f"DELETE FROM {table} WHERE {keys[0]} IN ({marks}) AND {zero}", list(lowered))
 
 
 def rebuild(store: "Store") -> None:
-    """Recompute every summary from the stored rows (a store written before they existed)."""
+    """Recompute every summary from the stored rows (a store written before they existed).
+    Run it outside a transaction: each table is emptied, then refilled, in a statement
+    of its own."""
     for table in ("quote_entities", *TOTALS):
         store._execute(f"DELETE FROM {table}")
     _run(store, QUOTE_ENTITIES, None)

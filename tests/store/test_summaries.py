@@ -68,6 +68,14 @@ def test_summaries_follow_every_write(store):
 
 
 
+def test_an_article_replaced_by_an_edited_version_is_counted_once(store):
+    store.add_records(sample_corpus.records())
+    before = stored(store)
+    edited = sample_corpus.moscow("moscow-1", sample_corpus.MOSCOW + " (Updated.)", "2022-05-05T16:30:00", "TASS")
+    assert store.add_records([edited]).replaced == 1
+    assert stored(store) == counted(store) == before
+
+
 def test_a_replaced_article_is_counted_out_and_emptied_totals_go(store):
     store.add_records(sample_corpus.records())
     lavrov, kazakhstan = sample_corpus_ids("Sergey Lavrov", "Kazakhstan")
