@@ -30,6 +30,10 @@ _STAMP_SQL = "SELECT 'v2/' || count(*) || '/' || coalesce(CAST(max(ingested_at) 
 _QUOTE_DOCS_SQL = ("CREATE OR REPLACE TABLE quote_docs AS "
                    "SELECT article_id || ':' || idx AS key, article_id, idx, text FROM quotes")
 
+#: DuckDB's buffer pool by default may take 80% of RAM and so grows with the corpus; past
+#: this it evicts (indexes included) and spills to disk instead.
+MEMORY_LIMIT = "256MB"
+
 #: The most keys one batch looks up at once (a batch's articles' LSH band keys).
 IN_FILTER_KEYS = 8192
 
@@ -70,6 +74,7 @@ class DuckDBStore(Store):
         # A semi-join on up to this many keys becomes a filter inside the scan, so looking
         # up a batch's keys reads only their rows, not a column of every stored article.
         self.con.execute(f"SET dynamic_or_filter_threshold = {IN_FILTER_KEYS}")
+        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._cursors_lock = threading.Lock()
