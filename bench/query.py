@@ -1,7 +1,7 @@
 """Query latency through the API over the Reuters-21578 corpus, at 1x and 10x.
 
   .venv/bin/python bench/query.py [--limit N] [--db bench/out/query.duckdb] [--skip-ingest]
-                                  [--requests 100] [--scale 10]
+                                  [--requests 100] [--scale 10] [--base-copies K] [--before REV]
 
 1. Ingest the first N (default all 17,531) articles of ../shared/eval/reuters21578_body200.jsonl
    with ``newsgraph ingest`` (the full NLP pipeline), timed.
@@ -10,17 +10,26 @@
    monthly timeline for a query.  Prints p50 / p95 / max in milliseconds.
 3. Replicate every stored article (scale - 1) times with new ids, directly in SQL (no NLP),
    restart the server (which rebuilds the search index, timed) and measure again.
+
+``--base-copies K`` first replicates a short ingest K times (a 1x-sized store when the full
+ingest is too slow for the machine); ``--before REV`` also serves the same store with the
+code of git revision REV, alternating with this tree's, so before/after come from one run.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import pathlib
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+from typing import Iterator, Optional
 
 import httpx
 
@@ -30,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from server import newsgraph_command, serving  # noqa: E402
 
+from newsgraph.store import summaries  # noqa: E402
 from newsgraph.store.duckdb import DuckDBStore  # noqa: E402
 from newsgraph.store.rows import COLUMNS  # noqa: E402
 
@@ -91,10 +101,13 @@ def measure(url: str, args: dict[str, list[str]], n: int) -> dict[str, dict[str,
 
 
 def replicate(db: str, copies: int) -> int:
-    """Copy every article and its rows ``copies`` times with ids ``<id>~k``."""
+    """Copy every stored article and its rows ``copies`` times with ids ``<id>~k``, then
+    recompute the per-entity summaries."""
     store = DuckDBStore(db)
     try:
         con = store.con
+        con.execute("SET enable_progress_bar = false")
+        con.execute("CREATE TEMP TABLE base_ids AS SELECT id FROM articles")
         for k in range(1, copies + 1):
             con.begin()
             for table, columns in COLUMNS.items():
@@ -104,18 +117,56 @@ def replicate(db: str, copies: int) -> int:
                     changed["content_hash"] = f"content_hash || '~{k}'"
                 select = ", ".join(changed.get(c, c) for c in columns)
                 con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} "
-                            f"WHERE {key} NOT LIKE '%~%'")
+                            f"WHERE {key} IN (SELECT id FROM base_ids)")
             con.commit()
+        summaries.rebuild(store)
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         store.close()
 
 
-def serve_and_measure(db: str, args: dict[str, list[str]], n: int, log: pathlib.Path) -> tuple[float, dict]:
+@contextlib.contextmanager
+def code_of(rev: Optional[str]) -> Iterator[None]:
+    """Run child processes (the server) on the package as of git revision ``rev``."""
+    if rev is None:
+        yield
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", rev, "newsgraph"], cwd=ROOT, check=True, capture_output=True)
+        tarfile.open(fileobj=io.BytesIO(archive.stdout)).extractall(tmp, filter="data")
+        before = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = tmp
+        try:
+            yield
+        finally:
+            os.environ.pop("PYTHONPATH") if before is None else os.environ.update(PYTHONPATH=before)
+
+
+def serve_and_measure(db: str, args: dict[str, list[str]], n: int, log: pathlib.Path,
+                      rev: Optional[str] = None) -> tuple[float, dict]:
     started = time.perf_counter()
-    with serving(db, log, timeout=3600) as url:
+    with code_of(rev), serving(db, log, timeout=3600) as url:
         ready = time.perf_counter() - started
         return ready, measure(url, args, n)
+
+
+def run_scale(label: str, db: str, args: dict[str, list[str]], a: argparse.Namespace, log: pathlib.Path) -> dict:
+    """Measure this tree's server (and REV's, first, with ``--before``) over the store."""
+    articles = count_articles(db)
+    out: dict = {"articles": articles}
+    for name, rev in ([("before", a.before)] if a.before else []) + [("after", None)]:
+        ready, results = serve_and_measure(db, args, a.requests, log, rev)
+        report(f"{label} {name}{f' ({rev})' if rev else ''}", articles, ready, results)
+        out[name] = {"ready_seconds": ready, "latency_ms": results}
+    return out
+
+
+def count_articles(db: str) -> int:
+    store = DuckDBStore(db, read_only=True)
+    try:
+        return store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        store.close()
 
 
 def report(label: str, articles: int, ready: float, results: dict) -> None:
@@ -132,6 +183,9 @@ def main() -> None:
     parser.add_argument("--skip-ingest", action="store_true", help="Use the store as it is.")
     parser.add_argument("--requests", type=int, default=100, help="Requests per kind.")
     parser.add_argument("--scale", type=int, default=10, help="Replication factor for the second run (1: none).")
+    parser.add_argument("--base-copies", type=int, default=0,
+                        help="Replicate the ingested store this many times before the 1x run.")
+    parser.add_argument("--before", default=None, help="Also measure the code of this git revision.")
     a = parser.parse_args()
     pathlib.Path(a.db).parent.mkdir(parents=True, exist_ok=True)
     summary: dict = {}
@@ -140,21 +194,19 @@ def main() -> None:
             sys.exit(f"{a.db} exists: remove it or pass --skip-ingest")
         summary["ingest_seconds"] = ingest(a.db, a.limit)
         print(f"ingest: {summary['ingest_seconds']:.0f}s")
+    if a.base_copies:
+        summary["ingested_articles"] = count_articles(a.db)
+        summary["base_copies"] = a.base_copies
+        print(f"1x store: {summary['ingested_articles']} ingested articles and "
+              f"{replicate(a.db, a.base_copies) - summary['ingested_articles']} copies")
     args = arguments(a.db)
     log = pathlib.Path(a.db).with_suffix(".serve.log")
-    base = DuckDBStore(a.db, read_only=True)
-    n_articles = base.con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    base.close()
-    ready, results = serve_and_measure(a.db, args, a.requests, log)
-    report("1x", n_articles, ready, results)
-    summary["1x"] = {"articles": n_articles, "ready_seconds": ready, "latency_ms": results}
+    summary["1x"] = run_scale("1x", a.db, args, a, log)
     if a.scale > 1:
         started = time.perf_counter()
         total = replicate(a.db, a.scale - 1)
         print(f"\nreplicated to {total} articles in {time.perf_counter() - started:.0f}s")
-        ready, results = serve_and_measure(a.db, args, a.requests, log)
-        report(f"{a.scale}x", total, ready, results)
-        summary[f"{a.scale}x"] = {"articles": total, "ready_seconds": ready, "latency_ms": results}
+        summary[f"{a.scale}x"] = run_scale(f"{a.scale}x", a.db, args, a, log)
     out = pathlib.Path(a.db).with_suffix(".json")
     out.write_text(json.dumps(summary, indent=1))
     print(f"\nwritten {out}")
