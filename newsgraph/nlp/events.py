@@ -4,18 +4,23 @@ A verb found in the CAMEO verb dictionary is an event when its subject and one o
 arguments resolve to entities (``newsgraph.nlp.actors``).  Around that core the clause
 decides what kind of event it is:
 
-* a verb under an intention ("seeks to", "is committed to", "vowed to") announces the act:
-  cooperation becomes CAMEO 03, force becomes 13;
+* a verb under an intention ("seeks to", "is committed to", "vowed to") or hedged ("may
+  impose", "would attack if provoked") announces the act: cooperation becomes CAMEO 03,
+  force becomes 13;
 * a verb under another coded verb belongs to it ("called on X to withdraw" is an appeal,
   not a withdrawal; "signed an accord to supply" is the signing);
-* a negated act ("does not consider", "did not attack", "refusal to talk", but not "cannot
-  but applaud") did not happen: no event, unless the pipeline asks to keep it flagged
-  ``negated`` (to study denials); a conditional ("if they attack") is no event;
+* a negated or disputed act ("does not consider", "did not attack", "refusal to talk",
+  "denied that Russia attacked", but not "cannot but applaud") did not happen: no event,
+  unless the pipeline asks to keep it flagged ``negated`` (to study denials); a
+  conditional ("if they attack") is no event;
+* a passive takes its agent, but a subject inherited through a raising passive acts
+  ("Arnor is said to be about to restore ties");
 * a reported clause whose pronoun subject is the reporter ("Ethiopia said it would restore
   ties") is the reporter's act, and with a future modal its announcement (CAMEO 03 or 13);
 * coordinated subjects with no target act on each other ("A and B signed a treaty");
-* an event noun that is the subject of a verb of happening is an event too ("talks between
-  A and B began", "the president's visit to Brazil ended").
+* an event noun that is the subject of a verb of happening, or of any verb in the simple
+  past, is an event too ("talks between A and B began", "the president's visit to Brazil
+  ended", "Russia's attack on Georgia killed ten").
 """
 from __future__ import annotations
 
@@ -144,15 +149,17 @@ class EventCoder:
         scope = in_scope(chain)
         if any(c.dep_ == "mark" and c.lower_ in self.dictionary.conditional_marks for t in scope for c in t.children):
             return
+        reporter = reporting_verb(chain)
+        # "refusal to talk", and "denied that Russia attacked": a disputed act is not reported
+        negators = scope[1:] + ([reporter] if reporter is not None else [])
         negated = any(self._negates(c) for t in scope for c in t.children) or any(
-            t.lemma_.lower() in self.dictionary.negators for t in scope[1:])
+            t.lemma_.lower() in self.dictionary.negators for t in negators)
         if negated and not self.keep_negated:
             return
         intent = any(t.lemma_.lower() in self.dictionary.intent_triggers for t in scope[1:]) or self._hedged(verb)
         subject = subject_of(chain)
         if subject is None:
             return
-        reporter = reporting_verb(chain)
         first = subject
         if subject.dep_ == "nsubjpass" and (subject.head == verb or any(c.dep_ == "agent" for c in verb.children)):
             # a passive ("rebuked by Eriador, Osgiliath ..."); "Arnor is said to restore

@@ -86,3 +86,10 @@ def test_actor_table_reads_plurals_and_names_without_their_article():
     assert table.agent("ministers") == "GOV"
     assert table.agent("congresse") is None
     assert table.named("Shire") == table.named("the Shire") == "SHR"
+
+
+def test_an_act_denied_in_a_clause_is_not_reported(nlp):
+    found = triples(nlp, "The Kremlin denied that Russia had attacked Ukrainian grain ports.")
+    assert not any(code.startswith("19") for _, _, code in found)
+    assert ("RUSGOV", "RUS", "016") in found
+    assert ("RUS", "UKR", "190") in triples(nlp, "The Kremlin admitted that Russia had attacked Ukrainian grain ports.")
