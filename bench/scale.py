@@ -2,6 +2,7 @@
 bare spaCy ``nlp.pipe`` on the same texts, in the same run.
 
   .venv/bin/python bench/scale.py [--n 10000] [--workers 1 2] [--no-dask] [--no-spacy] [--out FILE]
+                                  [--trace SECONDS]
 
 Every configuration is a fresh process (interpreter start, imports and model load
 included), timed from launch to exit.  Its memory is sampled every 0.5 s over the process
@@ -10,7 +11,9 @@ between processes, such as a forkserver's preloaded modules, count once per proc
 it over-estimates); peak PSS shares such pages out, so it is what the tree really holds.
 CPU is the user plus system time of every process of the tree (as last sampled): on a
 shared machine, wall time depends on the neighbours, CPU seconds per article much less.
-With ``--n`` beyond the corpus, articles are replicated with new ids and a numbered last
+With ``--trace``, a point of the memory curve (RSS, PSS, CPU and how far the input file
+has been read, from the reader's file position) is printed every so many seconds, to
+show whether memory stays flat over a long run.  With ``--n`` beyond the corpus, articles are replicated with new ids and a numbered last
 line, so each copy is new content to the store (and a near-duplicate of the original).
 Targets (issue 8): newsgraph with 2 workers at least 0.8 of bare spaCy with 2 processes;
 peak RSS of ingest under 1.5 GB.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import multiprocessing as mp
 import pathlib
 import subprocess
@@ -26,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator, Optional
 
 import psutil
 
@@ -47,25 +51,37 @@ def articles(path: pathlib.Path, n: int) -> Iterator[dict]:
         yield row
 
 
-class Sampler:
-    """The largest RSS and PSS sums of a process tree and its CPU time, sampled on a thread."""
+#: One point of a memory curve: seconds since launch, RSS, PSS, CPU seconds, fraction of the input read.
+Point = tuple[float, int, int, float, float]
 
-    def __init__(self, pid: int, every: float = 0.5) -> None:
+
+class Sampler:
+    """The largest RSS and PSS sums of a process tree and its CPU time, sampled on a thread;
+    with ``trace``, also a point of the curve every ``trace`` seconds (printed as it comes)."""
+
+    def __init__(self, pid: int, every: float = 0.5, trace: float = 0.0, input: Optional[pathlib.Path] = None) -> None:
         self.root = psutil.Process(pid)
         self.rss = self.pss = 0
         self.cpu: dict[int, float] = {}
+        self.curve: list[Point] = []
+        self._input = str(input) if input else None
+        self._started = time.perf_counter()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(every, trace), daemon=True)
         self._thread.start()
 
-    def _run(self, every: float) -> None:
+    def _run(self, every: float, trace: float) -> None:
+        next_point = 0.0
         while not self._stop.is_set():
             rss = pss = 0
+            read = 0.0
             try:
                 for p in [self.root, *self.root.children(recursive=True)]:
                     try:
                         full = p.memory_full_info()
                         times = p.cpu_times()
+                        if trace and p.pid == self.root.pid:
+                            read = self._read_fraction(p)
                     except (psutil.NoSuchProcess, psutil.AccessDenied):
                         continue
                     self.cpu[p.pid] = times.user + times.system
@@ -74,7 +90,20 @@ class Sampler:
             except psutil.NoSuchProcess:
                 return
             self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
+            elapsed = time.perf_counter() - self._started
+            if trace and elapsed >= next_point:
+                self.curve.append((elapsed, rss, pss, sum(self.cpu.values()), read))
+                print(f"    {elapsed:7.0f}s  RSS {rss / 2**20:6.0f} MB  PSS {pss / 2**20:6.0f} MB  "
+                      f"CPU {sum(self.cpu.values()):8.0f}s  input read {read:6.1%}", flush=True)
+                next_point = elapsed + trace
             self._stop.wait(every)
+
+    def _read_fraction(self, p: psutil.Process) -> float:
+        """How far ``p`` has read the input file (0 when it has it closed)."""
+        for f in p.open_files():
+            if f.path == self._input:
+                return f.position / max(1, os.path.getsize(f.path))
+        return 0.0
 
     def stop(self) -> tuple[int, int, float]:
         self._stop.set()
@@ -85,11 +114,12 @@ class Sampler:
 Measured = tuple[float, tuple[int, int, float], int]
 
 
-def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int]) -> Measured:
+def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int],
+            **sampling: Any) -> Measured:
     """(seconds, (peak RSS, peak PSS, CPU seconds), exit status) of a process from launch to exit."""
     started = time.perf_counter()
     proc = start()
-    sampler = Sampler(pid_of(proc))
+    sampler = Sampler(pid_of(proc), **sampling)
     code = wait(proc)
     return time.perf_counter() - started, sampler.stop(), code
 
@@ -117,11 +147,11 @@ def _started(proc: mp.Process) -> mp.Process:
     return proc
 
 
-def run_ingest(path: pathlib.Path, db: pathlib.Path, args: list[str], log: pathlib.Path) -> Measured:
+def run_ingest(path: pathlib.Path, db: pathlib.Path, args: list[str], log: pathlib.Path, trace: float = 0.0) -> Measured:
     cmd = [str(NEWSGRAPH), "ingest", str(path), "--db", str(db), *args]
     with log.open("w") as out:
         return measure(lambda: subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT),
-                       lambda p: p.pid, lambda p: p.wait())
+                       lambda p: p.pid, lambda p: p.wait(), trace=trace, input=path.resolve())
 
 
 def main() -> None:
@@ -132,6 +162,8 @@ def main() -> None:
     parser.add_argument("--no-dask", action="store_true", help="skip the 2-worker LocalCluster")
     parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baselines")
     parser.add_argument("--out", type=pathlib.Path, help="also write the results as JSON here")
+    parser.add_argument("--trace", type=float, default=0.0, metavar="SECONDS",
+                        help="print a point of each ingest's memory curve this often")
     opts = parser.parse_args()
     if not opts.data.is_file():
         sys.exit(f"corpus not found: {opts.data}")
@@ -158,10 +190,10 @@ def main() -> None:
             record(f"spaCy nlp.pipe n_process={k}", run_spacy(data, k))
     for w in opts.workers:
         record(f"newsgraph ingest workers={w}",
-               run_ingest(data, work / f"local{w}.duckdb", ["--workers", str(w)], work / f"local{w}.log"))
+               run_ingest(data, work / f"local{w}.duckdb", ["--workers", str(w)], work / f"local{w}.log", opts.trace))
     if not opts.no_dask:
         record("newsgraph ingest dask 2", run_ingest(data, work / "dask.duckdb", ["--engine", "dask", "--workers", "2"],
-                                                     work / "dask.log"))
+                                                     work / "dask.log", opts.trace))
 
     by_name = {name: secs for name, secs, _, _ in runs}
     base = by_name.get("spaCy nlp.pipe n_process=2")
