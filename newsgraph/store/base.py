@@ -230,10 +230,9 @@ class Store:
             "WHERE k.key IN {values}", list(keys))]
 
     def entity_company(self, entity_id: str) -> set[str]:
-        """Ids of the entities sharing a stored article with ``entity_id``."""
-        return {r[0] for r in self._execute(
-            "SELECT DISTINCT o.entity_id FROM article_entities s JOIN article_entities o "
-            "ON o.article_id = s.article_id AND o.entity_id <> s.entity_id WHERE s.entity_id = ?", [entity_id])}
+        """Ids of the entities sharing a stored article with ``entity_id``, from the pairs
+        store/summaries keeps (a join of article_entities with itself grew with the corpus)."""
+        return {r[0] for r in self._execute("SELECT other_id FROM entity_pairs WHERE entity_id = ?", [entity_id])}
 
     def _index_entities(self, pairs: list[tuple[str, str]]) -> None:
         if not pairs:
