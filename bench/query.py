@@ -100,9 +100,9 @@ def measure(url: str, args: dict[str, list[str]], n: int) -> dict[str, dict[str,
     return out
 
 
-def replicate(db: str, copies: int) -> int:
-    """Copy every stored article and its rows ``copies`` times with ids ``<id>~k``, then
-    recompute the per-entity summaries."""
+def replicate(db: str, copies: int, tag: str) -> int:
+    """Copy every stored article and its rows ``copies`` times with ids ``<id>~<tag>k``,
+    then recompute the per-entity summaries."""
     store = DuckDBStore(db)
     try:
         con = store.con
@@ -112,9 +112,9 @@ def replicate(db: str, copies: int) -> int:
             con.begin()
             for table, columns in COLUMNS.items():
                 key = "id" if table == "articles" else "article_id"
-                changed = {key: f"{key} || '~{k}'"}
+                changed = {key: f"{key} || '~{tag}{k}'"}
                 if table == "articles":
-                    changed["content_hash"] = f"content_hash || '~{k}'"
+                    changed["content_hash"] = f"content_hash || '~{tag}{k}'"
                 select = ", ".join(changed.get(c, c) for c in columns)
                 con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} "
                             f"WHERE {key} IN (SELECT id FROM base_ids)")
@@ -198,13 +198,13 @@ def main() -> None:
         summary["ingested_articles"] = count_articles(a.db)
         summary["base_copies"] = a.base_copies
         print(f"1x store: {summary['ingested_articles']} ingested articles and "
-              f"{replicate(a.db, a.base_copies) - summary['ingested_articles']} copies")
+              f"{replicate(a.db, a.base_copies, 'b') - summary['ingested_articles']} copies")
     args = arguments(a.db)
     log = pathlib.Path(a.db).with_suffix(".serve.log")
     summary["1x"] = run_scale("1x", a.db, args, a, log)
     if a.scale > 1:
         started = time.perf_counter()
-        total = replicate(a.db, a.scale - 1)
+        total = replicate(a.db, a.scale - 1, 'x')
         print(f"\nreplicated to {total} articles in {time.perf_counter() - started:.0f}s")
         summary[f"{a.scale}x"] = run_scale(f"{a.scale}x", a.db, args, a, log)
     out = pathlib.Path(a.db).with_suffix(".json")
