@@ -170,7 +170,8 @@ class Words:
 
 
 def gazetteer_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
-    """Countries, regions and demonyms the model left untagged (capitalised words only)."""
+    """Countries, regions and demonyms the model left untagged (capitalised words only), and
+    known cities and subdivisions after a locative preposition ("in Manbij")."""
     taken = _covered(spans)
     found = []
     i = 0
@@ -182,9 +183,12 @@ def gazetteer_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if not w.capital[end - 1] or any(j in taken or w.space[j] for j in range(i, end)):
                     continue
                 text = w.span_text(i, end)
-                places = [p for p in gazetteer().places(text) if p.kind in ("country", "region")]
+                known = gazetteer().places(text)
+                places = [p for p in known if p.kind in ("country", "region")]
                 if places:
                     match = (i, end, _label_for(places[0]))
+                elif known and w.title[i] and i > 0 and w.words[i - 1] in LOCATIVE:
+                    match = (i, end, "GPE")
                 elif w.title[i] and gazetteer().adjective(text) is not None:
                     match = (i, end, "NORP")
                 if match:
@@ -225,7 +229,10 @@ def _embedded(text: str) -> str | None:
     places = gazetteer().places(text)
     if any(p.kind in ("country", "region", "admin1") for p in places):
         return "LOC" if places[0].kind == "region" else "GPE"
-    if any(p.kind == "city" and p.population >= BIG_CITY and p.name == text for p in places):
+    # One word is a place inside a name only if big ("Toronto", not "Stanley" in "Morgan
+    # Stanley"); a longer name by its own spelling ("Beverly Hills", "Suffolk County").
+    if any(p.kind in ("city", "admin2") and p.name == text and (p.population >= BIG_CITY or " " in text)
+           for p in places):
         return "GPE"
     return "NORP" if gazetteer().adjective(text) is not None and text[0].isupper() else None
 

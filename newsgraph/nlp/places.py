@@ -3,8 +3,9 @@
 Reads the entities of ``newsgraph_entities`` and gives each place its country (ISO 3166
 alpha-2), coordinates, GeoNames id (the ISO code for a country) and, for regions, member
 countries; demonyms ("Russian", "Central Asian") get the country or region they refer to
-and keep their NORP type.  A capital that acts ("Moscow was engaged in ...", "Moscow and
-its partners remain committed") is marked as standing for its state.
+and keep their NORP type, and so does an organisation called by a place's name.  A capital
+that acts ("Moscow was engaged in ...", "Moscow and its partners remain committed") is
+marked as standing for its state.
 """
 from __future__ import annotations
 
@@ -16,12 +17,17 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.component import doc_component
-from newsgraph.resolve.gazetteer import Place, gazetteer, towns, variants
+from newsgraph.resolve.gazetteer import Place, fold, gazetteer, towns, variants
 from newsgraph.resolve.geocode import Context, choose, inside
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-#: An upper-case place opening the text: "LONDON 1996-08-30", "SALVADOR, Feb 26 -".
-DATELINE = re.compile(r"\A\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*)(?=\s*(?:,|\(|\d|-|\u2014|\n))")
+#: An upper-case place opening the text, a paragraph or a sentence: "LONDON 1996-08-30",
+#: "SALVADOR, Feb 26 -", "... wages. BOSTON (Reuters) -", "NEW DELHI: The court".
+DATELINE = re.compile(r"(?:\A|\n|(?<=[.!?] ))\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*)(?=\s*(?:,|\(|:|\d|-|\u2014|\n))")
+#: Capitalised words after "<place>, ": the state, county or country that places it.
+AREA_WORDS = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,3}")
+#: Kinds of place that can follow a city after a comma ("Fresno, Calif.", "Croft, Yorkshire").
+AREA_KINDS = {"country", "admin1", "admin2"}
 #: Dependencies of a name that acts: subject, possessor, agent.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 
@@ -29,7 +35,9 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 def find_places(doc: Doc) -> list[Entity]:
     entities = list(doc._.entities or [])
     text = doc.text  # built anew by spaCy on every access
-    dateline = _dateline(text, entities)
+    datelines = _datelines(text, entities)
+    _add_areas(text, entities)
+    dateline = datelines[0] if datelines and not text[:datelines[0].mentions[0].start].strip() else None
     candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
     dateline_place = choose(candidates.get(dateline.id, []), Context(), name=dateline.name) if dateline else None
     ctx = Context.of(list(candidates.values()), dateline_place)
@@ -50,7 +58,8 @@ def find_places(doc: Doc) -> list[Entity]:
             if place is not None:
                 _locate(e, place, is_place=False)
         elif e.type == "ORG":
-            place = next((p for p in gazetteer().places(e.name) if p.kind == "region"), None)
+            # An organisation called by a place's name is there: "the EU", a club "Portland".
+            place = choose(gazetteer().places(e.name), ctx, name=e.name)
             if place is not None:
                 _locate(e, place, is_place=False)
     return entities
@@ -104,21 +113,62 @@ def _locate(e: Entity, place: Place, is_place: bool) -> None:
             e.name = place.name
 
 
-def _dateline(text: str, entities: list[Entity]) -> Optional[Entity]:
-    """The entity of the dateline place, added when the model missed it."""
-    match = DATELINE.match(text)
-    if not match:
-        return None
-    start, end = match.span(1)
+def _datelines(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities of the dateline places, in text order, added where the model missed them;
+    the one opening the text (if any) places the story."""
+    found = []
+    for match in DATELINE.finditer(text):
+        e = _dateline(text, match.span(1), entities)
+        if e is not None and e not in found:
+            found.append(e)
+    return found
+
+
+def _dateline(text: str, span: tuple[int, int], entities: list[Entity]) -> Optional[Entity]:
+    start, end = span
     for e in entities:
         if any(m.start <= start < m.end for m in e.mentions):
             return e if e.type in PLACE_LABELS else None
-    if not any(p.kind == "city" for p in gazetteer().places(match.group(1))):
+    if not any(p.kind == "city" for p in gazetteer().places(text[start:end])):
         return None
-    e = Entity(id=f"e{len(entities) + 1}", name=match.group(1).title(), type="GPE",
-               mentions=[Mention(start, end, text[start:end], "name")])
+    return _add_place(entities, text, start, end)
+
+
+def _add_place(entities: list[Entity], text: str, start: int, end: int) -> Entity:
+    """A place name the model missed, as a mention of the place entity already called so
+    ("BOSTON (Reuters) - ... in Boston"), else of a new one."""
+    name = text[start:end]
+    mention = Mention(start, end, name, "name")
+    for e in entities:
+        if e.type in PLACE_LABELS and fold(e.name) == fold(name):
+            e.mentions = sorted([*e.mentions, mention], key=lambda m: m.start)
+            return e
+    e = Entity(id=f"e{len(entities) + 1}", name=name.title() if name.isupper() else name, type="GPE",
+               mentions=[mention])
     entities.append(e)
     return e
+
+
+def _add_areas(text: str, entities: list[Entity]) -> None:
+    """Add the state, county or country written after a place when the model missed it
+    ("PLEASANTON, Calif.", "New Quay, Ceredigion")."""
+    covered = {i for e in entities for m in e.mentions for i in range(m.start, m.end)}
+    for e in list(entities):
+        if e.type not in PLACE_LABELS:
+            continue
+        for m in e.mentions:
+            match = AREA_WORDS.match(text, m.end + 2) if text.startswith(", ", m.end) else None
+            if match is None or match.start() in covered:
+                continue
+            words = match.group().split(" ")
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                name = name if gazetteer().places(name) else name.rstrip(".,")
+                if any(p.kind in AREA_KINDS for p in gazetteer().places(name)):
+                    start, end = match.start(), match.start() + len(name)
+                    _add_place(entities, text, start, end)
+                    covered.update(range(start, end))
+                    break
 
 
 def _area_after(text: str, e: Entity, by_start: dict[int, Entity], ctx: Context) -> Optional[Place]:

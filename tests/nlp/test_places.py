@@ -100,3 +100,39 @@ def test_county_is_placed_in_its_state(places):
     assert collier.type == "GPE" and collier.kb_id == "4151550" and km(collier.lat, collier.lon, 26.1, -81.4) < 60
     daviess = by_mention(places("A crash in Daviess County, Kentucky, closed the road."), "Daviess County")
     assert daviess.kb_id == "4289518"
+
+
+def test_dateline_opening_a_later_sentence_or_paragraph(places):
+    es = places("The disclosure was late. SAN DIEGO (AP) - The Guard said.\n\nNEW DELHI: The court ruled.")
+    assert by_mention(es, "SAN DIEGO").country == "US"
+    assert by_mention(es, "NEW DELHI").country == "IN"
+
+
+def test_state_or_county_after_a_place_is_added_when_untagged(places):
+    es = places("The turkey was bought in Fresno, Calif., on Wednesday.")
+    calif = by_mention(es, "Calif.")
+    assert calif.type == "GPE" and calif.country == "US" and calif.kb_id is not None
+
+
+def test_known_town_after_a_locative_preposition(places):
+    manbij = by_mention(places("The soldier had been embedded with US forces in Manbij near the border."), "Manbij")
+    assert manbij.type == "GPE" and manbij.country == "SY"
+
+
+def test_multiword_place_inside_an_organisation_name(places):
+    es = places("A spokesman for the Beverly Hills Police Department declined to comment.")
+    bh = by_mention(es, "Beverly Hills")
+    assert bh.country == "US" and km(bh.lat, bh.lon, 34.07, -118.40) < 20
+    assert all(m.kind == "embedded" for m in bh.mentions)
+
+
+def test_organisation_called_by_a_place_name_is_located_there(places):
+    es = places("Portland beat Sacramento 4-2 on Friday night.")
+    club = by_mention(es, "Portland")
+    assert club.type == "ORG" and club.country == "US" and club.kb_id is None
+
+
+def test_added_dateline_joins_the_entity_of_the_same_place(places):
+    es = places("He left early. BOSTON (Reuters) - The owner of a restaurant in Boston said it would close.")
+    boston = by_mention(es, "BOSTON")
+    assert {m.text for m in boston.mentions} == {"BOSTON", "Boston"}
