@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
 import psutil
@@ -105,18 +106,29 @@ class Sampler:
                 return f.position / max(1, os.path.getsize(f.path))
         return 0.0
 
-    def stop(self) -> tuple[int, int, float]:
+    def stop(self) -> "Usage":
         self._stop.set()
         self._thread.join()
-        return self.rss, self.pss, sum(self.cpu.values())
+        return Usage(self.rss, self.pss, sum(self.cpu.values()), self.cpu.get(self.root.pid, 0.0), self.curve)
 
 
-Measured = tuple[float, tuple[int, int, float], int]
+@dataclass
+class Usage:
+    """Peak RSS and PSS, CPU seconds of the tree and of its root alone (an ingest's writer)."""
+
+    rss: int
+    pss: int
+    cpu: float
+    root_cpu: float
+    curve: list[Point]
+
+
+Measured = tuple[float, Usage, int]
 
 
 def measure(start: Callable[[], object], pid_of: Callable[[object], int], wait: Callable[[object], int],
             **sampling: Any) -> Measured:
-    """(seconds, (peak RSS, peak PSS, CPU seconds), exit status) of a process from launch to exit."""
+    """(seconds, usage, exit status) of a process from launch to exit."""
     started = time.perf_counter()
     proc = start()
     sampler = Sampler(pid_of(proc), **sampling)
@@ -161,6 +173,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="local worker counts")
     parser.add_argument("--no-dask", action="store_true", help="skip the 2-worker LocalCluster")
     parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baselines")
+    parser.add_argument("--spacy", type=int, nargs="+", default=[1, 2], help="bare spaCy process counts")
     parser.add_argument("--out", type=pathlib.Path, help="also write the results as JSON here")
     parser.add_argument("--trace", type=float, default=0.0, metavar="SECONDS",
                         help="print a point of each ingest's memory curve this often")
@@ -176,17 +189,18 @@ def main() -> None:
     words = sum(len(json.loads(line)["text"].split()) for line in data.open(encoding="utf-8"))
     print(f"{opts.n} articles, {words} words, in {work}", flush=True)
 
-    runs: list[tuple[str, float, tuple[int, int, float], int]] = []
+    runs: list[tuple[str, float, Usage, int]] = []
 
     def record(name: str, result: Measured) -> None:
-        secs, (rss, pss, cpu), code = result
-        runs.append((name, secs, (rss, pss, cpu), code))
+        secs, use, code = result
+        runs.append((name, secs, use, code))
         print(f"  {name:28} {secs:8.1f}s  {opts.n / secs:7.1f} articles/s  {words / secs:8.0f} words/s  "
-              f"CPU {cpu:7.1f}s ({opts.n / cpu:5.1f} articles/CPU-s)  "
-              f"peak RSS {rss / 2**20:6.0f} MB  PSS {pss / 2**20:6.0f} MB  exit {code}", flush=True)
+              f"CPU {use.cpu:7.1f}s ({opts.n / use.cpu:5.1f} articles/CPU-s; parent/writer "
+              f"{1000 * use.root_cpu / opts.n:5.2f} s per 1,000)  "
+              f"peak RSS {use.rss / 2**20:6.0f} MB  PSS {use.pss / 2**20:6.0f} MB  exit {code}", flush=True)
 
     if not opts.no_spacy:
-        for k in (1, 2):
+        for k in opts.spacy:
             record(f"spaCy nlp.pipe n_process={k}", run_spacy(data, k))
     for w in opts.workers:
         record(f"newsgraph ingest workers={w}",
@@ -204,8 +218,10 @@ def main() -> None:
     if opts.out:
         opts.out.parent.mkdir(parents=True, exist_ok=True)
         opts.out.write_text(json.dumps({"n": opts.n, "words": words, "runs": [
-            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "cpu_seconds": u, "peak_rss_mb": r / 2**20,
-             "peak_pss_mb": p / 2**20, "exit": c} for n, s, (r, p, u), c in runs]}, indent=1))
+            {"name": n, "seconds": s, "articles_per_s": opts.n / s, "cpu_seconds": u.cpu, "root_cpu_seconds": u.root_cpu,
+             "peak_rss_mb": u.rss / 2**20, "peak_pss_mb": u.pss / 2**20, "exit": c,
+             "curve": [{"seconds": t, "rss_mb": r / 2**20, "pss_mb": p / 2**20, "cpu_seconds": cpu, "read": f}
+                       for t, r, p, cpu, f in u.curve]} for n, s, u, c in runs]}, indent=1))
 
 
 if __name__ == "__main__":
