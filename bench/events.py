@@ -1,7 +1,7 @@
 """CAMEO events on the PETRARCH validation sets: root-code P/R/F1 from the shared scorer
 and source/target actor agreement.
 
-    .venv/bin/python bench/events.py [--shared ../shared] [--show-errors 10]
+    .venv/bin/python bench/events.py [--shared ../shared] [--show-errors 10 [--kinds missed,actor wrong]]
 
 The sets' sentences are stylised and their actors fictional ("Arnor", "Gondor"), so
 ``bench/events_gazetteer.json`` names them twice: for the NER (an EntityRuler before
@@ -81,12 +81,10 @@ def match(gold: list[dict], pred: list[dict], any_root: bool = False) -> list[tu
 
 
 def actor_agreement(rows: list[dict], records: list[Record], any_root: bool = False) -> dict[str, float]:
-    by_id = {r.article.id: r for r in records}
+    pred = predicted(records)
     n = Counter()
     for row in rows:
-        record = by_id.get(row["id"])
-        pred = [vars(e) for e in record.events] if record else []
-        for g, p in match(row["events"], pred, any_root):
+        for g, p in match(row["events"], pred.get(row["id"], []), any_root):
             n["matched"] += 1
             n["source"] += p["source_actor"] == g["source"]
             n["target"] += p["target_actor"] == g["target"]
@@ -97,25 +95,28 @@ def actor_agreement(rows: list[dict], records: list[Record], any_root: bool = Fa
     return {"matched_events": total, **{k: round(v / total, 3) for k, v in n.items()}}
 
 
-def breakdown(rows: list[dict], records: list[Record]) -> Counter:
-    """Where the points go: gold events matched on root with both actors right or an actor
-    wrong, gold events answered by an event of another root in the same sentence (wrong
-    root), gold events with nothing left to answer them (missed), predictions left over
-    (spurious)."""
-    by_id = {r.article.id: r for r in records}
+def sentence_errors(gold: list[dict], pred: list[dict]) -> Counter:
+    """Where one sentence's points go: gold events matched on root with both actors right or
+    an actor wrong, gold events answered by an event of another root (wrong root), gold
+    events with nothing left to answer them (missed), predictions left over (spurious)."""
     n = Counter()
-    for row in rows:
-        record = by_id.get(row["id"])
-        pred = [vars(e) for e in record.events] if record else []
-        pairs = match(row["events"], pred)
-        for g, p in pairs:
-            n["right" if (p["source_actor"], p["target_actor"]) == (g["source"], g["target"]) else "actor wrong"] += 1
-        left_gold = len(row["events"]) - len(pairs)
-        left_pred = len(pred) - len(pairs)
-        n["wrong root"] += min(left_gold, left_pred)
-        n["missed"] += max(0, left_gold - left_pred)
-        n["spurious"] += max(0, left_pred - left_gold)
+    pairs = match(gold, pred)
+    for g, p in pairs:
+        n["right" if (p["source_actor"], p["target_actor"]) == (g["source"], g["target"]) else "actor wrong"] += 1
+    left_gold, left_pred = len(gold) - len(pairs), len(pred) - len(pairs)
+    n["wrong root"] += min(left_gold, left_pred)
+    n["missed"] += max(0, left_gold - left_pred)
+    n["spurious"] += max(0, left_pred - left_gold)
     return n
+
+
+def predicted(records: list[Record]) -> dict[str, list[dict]]:
+    return {r.article.id: [vars(e) for e in r.events] for r in records}
+
+
+def breakdown(rows: list[dict], records: list[Record]) -> Counter:
+    pred = predicted(records)
+    return sum((sentence_errors(row["events"], pred.get(row["id"], [])) for row in rows), Counter())
 
 
 def any_code(rows: list[dict], records: list[Record]) -> str:
@@ -157,24 +158,26 @@ def by_category(rows: list[dict], records: list[Record]) -> str:
                     for cat, c in sorted(counts.items()) if c["gold"] + c["pred"])
 
 
-def show_errors(rows: list[dict], records: list[Record], limit: int) -> None:
-    by_id = {r.article.id: r for r in records}
+def show_errors(rows: list[dict], records: list[Record], limit: int, kinds: set[str]) -> None:
+    """Sentences with an error of one of ``kinds`` (a ``breakdown`` key), with gold and ours."""
+    pred = predicted(records)
     shown = 0
     for row in rows:
-        gold = Counter(e["code"][:2] for e in row["events"])
-        record = by_id.get(row["id"])
-        pred = Counter(e.root for e in record.events) if record else Counter()
-        if gold != pred and shown < limit:
+        ours = pred.get(row["id"], [])
+        errors = sentence_errors(row["events"], ours)
+        if shown < limit and any(errors[k] for k in kinds):
             shown += 1
-            print(f"  {row['id']}: {row['text'][:110]}")
+            print(f"  {row['id']} {dict((k, v) for k, v in errors.items() if k != 'right')}: {row['text']}")
             print(f"    gold {[(e['source'], e['target'], e['code']) for e in row['events']]}")
-            print(f"    pred {[(e.source_actor, e.target_actor, e.code) for e in record.events] if record else None}")
+            print(f"    ours {[(e['source_actor'], e['target_actor'], e['code'], e['text']) for e in ours]}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
-    ap.add_argument("--show-errors", type=int, default=0)
+    ap.add_argument("--show-errors", type=int, default=0, help="list at most this many sentences with errors")
+    ap.add_argument("--kinds", default="missed,wrong root,actor wrong,spurious",
+                    help="which errors --show-errors lists (comma-separated breakdown keys)")
     args = ap.parse_args()
     eval_dir = Path(args.shared) / "eval"
     out_dir = HERE / "out"
@@ -200,7 +203,7 @@ def main() -> None:
         print("events found, any code:", any_code(rows, records))
         print("actor agreement, any code", json.dumps(actor_agreement(rows, records, any_root=True)))
         if args.show_errors:
-            show_errors(rows, records, args.show_errors)
+            show_errors(rows, records, args.show_errors, set(args.kinds.split(",")))
 
 
 if __name__ == "__main__":
