@@ -153,7 +153,7 @@ class Record:
     repeats: list[Repeat] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _plain(self)
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -186,6 +186,26 @@ class Record:
 def make_span(text: str, start: int, end: int) -> Span:
     """A Span over ``text`` whose ``text`` field is right by construction."""
     return Span(start, end, text[start:end])
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copy of every leaf, which made it the
+    costliest step after extraction: a Record is a tree of dataclasses, lists, dicts and
+    JSON scalars, so fresh containers over the same scalars are a full copy."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(tp: type) -> Optional[tuple[str, ...]]:
+    """A dataclass's field names, or None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(tp)) if dataclasses.is_dataclass(tp) else None
 
 
 def _build(tp: Any, data: Any) -> Any:

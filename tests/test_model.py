@@ -1,3 +1,5 @@
+import dataclasses
+
 from newsgraph.model import Amount, Article, Entity, Mention, Quote, Record, Repeat, Span, Theme, TimeRef, Tone
 
 
@@ -35,6 +37,16 @@ def test_json_field_names_follow_the_contract():
     assert {"start", "end", "text", "value", "granularity"} <= set(d["times"][0])
     assert {"score", "positive", "negative"} <= set(d["tone"])
     assert set(d["repeats"][0]) == {"a", "b", "similarity"}
+
+
+def test_to_dict_is_asdict_with_nothing_shared_but_scalars():
+    record = _record()
+    record.article.meta["authors"] = ["A. Writer"]
+    d = record.to_dict()
+    assert d == dataclasses.asdict(record)
+    d["entities"][0]["roles"].append("judge")
+    d["article"]["meta"]["authors"].clear()
+    assert record.entities[0].roles == ["mayor"] and record.article.meta["authors"] == ["A. Writer"]
 
 
 def test_time_value_may_be_a_range():
