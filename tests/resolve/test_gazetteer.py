@@ -41,6 +41,8 @@ def test_cities_and_subdivisions(g):
     assert moscow.capital_of == "RU" and moscow.kb_id == "524901"
     assert g.places("Tamil Nadu")[0].kind == "admin1"  # the table spells it "Tamil Nādu"
     assert g.places("Calif.")[0].name == "California"
+    assert g.places("Bombay")[0].name == "Mumbai"  # a Latin-script alternate name
+    assert g.places("Peking")[0].capital_of == "CN"
 
 
 def test_counties_by_their_full_names(g):
