@@ -8,6 +8,7 @@ import sample_corpus
 from newsgraph.model import Entity
 from newsgraph.resolve.corpus import corpus_id
 from newsgraph.store import open_store, summaries
+from newsgraph.store.queries import articles, quotes
 from newsgraph.store.queries.common import Filters
 from newsgraph.store.queries.timeline import mention_timeline
 
@@ -114,3 +115,18 @@ def test_mention_timeline_from_days_equals_the_one_from_mentions(store):
         assert mention_timeline(store, russia, unit) == mention_timeline(store, russia, unit, everything)
     assert mention_timeline(store, russia, "month") == [{"period": "2022-05-01", "count": 4},
                                                         {"period": "2022-06-01", "count": 2}]
+
+
+def test_totals_from_the_summaries_equal_the_counted_ones(store):
+    store.add_records(sample_corpus.records())
+    counting = Filters(date_from=dt.date(2000, 1, 1))  # any filter makes the query count
+    for (entity,) in [tuple(r.values()) for r in store.fetch("SELECT id FROM entities")] + [("E-unknown",)]:
+        for role in ("speaker", "about"):
+            known = quotes.quotes(store, **{role: entity}, limit=1)
+            assert known.total == quotes.quotes(store, **{role: entity}, filters=counting, limit=1).total
+            assert [q["idx"] for q in known.items] == \
+                [q["idx"] for q in quotes.quotes(store, **{role: entity}, filters=counting, limit=1).items]
+        listed = articles.list_articles(store, Filters(entity=entity), limit=2)
+        assert listed.total == articles.list_articles(store, Filters(entity=entity, date_from=dt.date(2000, 1, 1)),
+                                                      limit=2).total
+    assert sum(quotes.quotes(store, speaker=e).total for e in sample_corpus_ids("Sergey Lavrov")) == 4

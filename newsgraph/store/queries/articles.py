@@ -6,6 +6,7 @@ from typing import Any, Optional
 from newsgraph.model import Record
 from newsgraph.store.base import COUNTED, Store
 from newsgraph.store.queries.common import Filters, Page, marks, paged
+from newsgraph.store.queries.entities import entity_total
 
 #: An article's listing fields (the text and Record stay out of lists).
 LISTED = "a.id, a.title, a.source, a.url, a.published, a.published_at, a.cluster_id, a.tone_score"
@@ -27,12 +28,16 @@ def collapsed(select: str, source: str, where: str, order_within: str) -> str:
 
 def list_articles(store: Store, filters: Optional[Filters] = None, limit: int = 20, offset: int = 0,
                   collapse: bool = False) -> Page:
-    where, params = (filters or Filters()).where()
+    filters = filters or Filters()
+    where, params = filters.where()
+    known = None
     if collapse:
         sql = collapsed(LISTED, "articles a", where, "a.published_at, a.id")
     else:
         sql = f"SELECT {LISTED}, 1 AS copies FROM articles a WHERE {where}"
-    page = paged(store, sql, params, "published_at DESC NULLS LAST, id", limit, offset)
+        if filters.entity and Filters(entity=filters.entity) == filters:
+            known = entity_total(store, filters.entity, "articles")
+    page = paged(store, sql, params, "published_at DESC NULLS LAST, id", limit, offset, known)
     add_leads(store, page.items)
     return page
 

@@ -68,9 +68,16 @@ class Filters:
         return (" AND ".join(conds) or "TRUE"), params
 
 
-def paged(store: Store, sql: str, params: Sequence[Any], order: str, limit: int, offset: int) -> Page:
+def paged(store: Store, sql: str, params: Sequence[Any], order: str, limit: int, offset: int,
+          total: Optional[int] = None) -> Page:
     """``sql`` (a SELECT without ORDER BY) as a Page ordered by ``order``; the total comes
-    with the rows, so the query runs once (twice only for a page past the end)."""
+    with the rows, so the query runs once (twice only for a page past the end).  A
+    ``total`` known beforehand (from the summaries) spares the count, which makes the
+    database sort every match instead of keeping only the page's best."""
+    if total is not None:
+        items = store.fetch(f"SELECT * FROM ({sql}) AS page ORDER BY {order} LIMIT ? OFFSET ?",
+                            [*params, limit, offset])
+        return Page(items, total, limit, offset)
     items = store.fetch(f"SELECT *, count(*) OVER () AS total_ FROM ({sql}) AS page ORDER BY {order} "
                         "LIMIT ? OFFSET ?", [*params, limit, offset])
     if items:

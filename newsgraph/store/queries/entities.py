@@ -37,6 +37,14 @@ def get_entity(store: Store, entity_id: str) -> Optional[dict[str, Any]]:
     return entity
 
 
+def entity_total(store: Store, entity_id: str, count: str) -> int:
+    """One of the entity's ``COUNTS`` as kept at ingest (0 for an unknown entity)."""
+    if count not in COUNTS:
+        raise ValueError(f"count must be one of {', '.join(COUNTS)}")
+    rows = store.fetch(f"SELECT {count} AS n FROM entity_stats WHERE entity_id = ?", [entity_id])
+    return rows[0]["n"] if rows else 0
+
+
 def mentions(store: Store, entity_id: str, filters: Optional[Filters] = None, limit: int = 50,
              offset: int = 0) -> Page:
     """Every mention of the entity with its article, newest first."""

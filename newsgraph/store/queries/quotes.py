@@ -6,6 +6,7 @@ from typing import Optional
 from newsgraph.store.base import Store
 from newsgraph.store.queries.articles import add_leads
 from newsgraph.store.queries.common import Filters, Page, paged
+from newsgraph.store.queries.entities import entity_total
 
 #: A quote with its speaker's canonical name and its article (``q`` quotes, ``a``
 #: articles, ``e`` the speaker's entity row).
@@ -41,6 +42,9 @@ def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = N
     sql = (f"SELECT {QUOTED}{', m.score' if q else ''} FROM quotes q {' '.join(joins)} "
            f"WHERE {' AND '.join(conds)}")
     order = "score DESC, article_id, idx" if q else "published_at DESC NULLS LAST, article_id, idx"
-    page = paged(store, sql, [*join_params, *cond_params], order, limit, offset)
+    known = None
+    if not (q or kind or (speaker and about)) and (filters or Filters()).is_empty() and (speaker or about):
+        known = entity_total(store, speaker or about, "quotes_by" if speaker else "quotes_about")
+    page = paged(store, sql, [*join_params, *cond_params], order, limit, offset, known)
     add_leads(store, page.items, key="article_id")
     return page
