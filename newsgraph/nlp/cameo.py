@@ -66,12 +66,22 @@ class VerbDictionary:
     """Verb lemma + argument lemmas -> Action, plus the intent recoding of CAMEO 03/13."""
 
     def __init__(self, data: dict) -> None:
+        nominal = data["nominal"]
+        self._nouns = {lemma: Action.parse(code) for lemma, code in nominal["nouns"].items()}
         self._verbs: dict[str, list[tuple[frozenset[str], Action]]] = {}
         for lemma, entry in data["verbs"].items():
             table = {"": entry} if isinstance(entry, str) else entry
-            patterns = [(frozenset(k.split()), Action.parse(v)) for k, v in table.items()]
-            # most specific first, so the first pattern whose words are all present wins
-            self._verbs[lemma] = sorted(patterns, key=lambda p: -len(p[0]))
+            self._verbs[lemma] = [(frozenset(k.split()), Action.parse(v)) for k, v in table.items()]
+        for lemma in nominal["light_verbs"]:
+            # "held talks", "staged an attack": the event noun codes the light verb, after
+            # the verb's own entries ("open talks" is a negotiation)
+            own = self._verbs.setdefault(lemma, [])
+            named = {w for words, _ in own for w in words}
+            own += [(frozenset([noun]), action) for noun, action in self._nouns.items() if noun not in named]
+        for patterns in self._verbs.values():
+            # most specific first (stable: own entries before nouns), so the first pattern
+            # whose words are all present wins
+            patterns.sort(key=lambda p: -len(p[0]))
         intent = data["intent"]
         self.intent_triggers = frozenset(intent["triggers"])
         self._recode = intent["recode"]
@@ -85,8 +95,6 @@ class VerbDictionary:
         self.first_person = frozenset(data["first_person"])
         self.future_modals = frozenset(data["future_modals"])
         self.possibility_modals = frozenset(data["possibility_modals"])
-        nominal = data["nominal"]
-        self._nouns = {lemma: Action.parse(code) for lemma, code in nominal["nouns"].items()}
         #: verb of happening -> the objects it needs, one of ("take place"), "" for none
         self._happen: dict[str, set[str]] = {}
         for phrase in nominal["happen"]:

@@ -161,9 +161,10 @@ class EventCoder:
         if subject is None:
             return
         first = subject
-        if subject.dep_ == "nsubjpass" and (subject.head == verb or any(c.dep_ == "agent" for c in verb.children)):
-            # a passive ("rebuked by Eriador, Osgiliath ..."); "Arnor is said to restore
-            # ties" only inherits a passive subject, which acts
+        if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
+            # a passive ("rebuked by Eriador, Osgiliath ...", "the delegation, which was
+            # criticized by Russia"); "Arnor is said to restore ties" only inherits a
+            # passive subject, which acts
             agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if agent is None:
                 return
@@ -325,8 +326,12 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
     for dep in ("dative", "iobj", "dobj"):
         for c in children:
             if c.dep_ == dep:
-                # "provided aid to Sudan": a prepositional dative points through its object
-                yield from ((o for o in c.children if o.dep_ == "pobj") if c.pos_ == "ADP" else (c,))
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    yield verb.head  # "the delegation, which Russia criticized"
+                else:
+                    # "provided aid to Sudan": a prepositional dative points through its object
+                    yield from ((o for o in c.children if o.dep_ == "pobj") if c.pos_ == "ADP" else (c,))
+    yield from shared_objects(verb)
     preps: dict[str, list[Token]] = {}
     for c in children:
         if c.dep_ == "prep":  # "left for Minas Tirith ... for meetings": the first "for" too
@@ -343,6 +348,18 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
                 c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (
                 c.dep_ in ("xcomp", "advcl") and not any(s.dep_ in SUBJECT_DEPS for s in c.children)):
             yield from (t for t in c.subtree if t is not c and t.pos_ in ("PROPN", "NOUN", "PRON"))
+
+
+def shared_objects(verb: Token) -> Iterator[Token]:
+    """The object of a later coordinated verb that ``verb`` shares, having none of its own
+    and nothing between it and the coordination: "Russia met and praised China"."""
+    if any(c.dep_ in ("dobj", "dative", "ccomp") or c.i > verb.i and c.dep_ == "prep" for c in verb.children):
+        return
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            between = verb.doc[verb.i + 1:conj.i]
+            if all(t.dep_ in ("cc", "punct", "advmod") or t in verb.doc[conj.left_edge.i:conj.i] for t in between):
+                yield from (c for c in conj.children if c.dep_ == "dobj")
 
 
 def clause_end(verb: Token) -> int:

@@ -1,11 +1,13 @@
-"""CAMEO events: constructions PETRARCH's tests exercise that the coder reads off the parse
-(appositions, role-noun compounds, raising passives, hedges, demands about a clause,
-event nouns that did something)."""
+"""CAMEO events: constructions the coder reads off the parse (appositions, role-noun
+compounds, raising passives, hedges, demands about a clause, event nouns that did
+something or are the object of a light verb, coordinated verbs sharing an object,
+relative clauses)."""
 from __future__ import annotations
 
 import pytest
 
 from newsgraph.nlp.actors import ActorTable, adjective_base
+from newsgraph.nlp.cameo import Action, verbs
 
 
 def triples(nlp, text: str) -> set[tuple]:
@@ -93,3 +95,39 @@ def test_an_act_denied_in_a_clause_is_not_reported(nlp):
     assert not any(code.startswith("19") for _, _, code in found)
     assert ("RUSGOV", "RUS", "016") in found
     assert ("RUS", "UKR", "190") in triples(nlp, "The Kremlin admitted that Russia had attacked Ukrainian grain ports.")
+
+
+def test_light_verbs_take_the_code_of_their_event_noun():
+    """An event noun codes its light verb; the verb's own entry comes first."""
+    dictionary = verbs()
+    assert dictionary.action("stage", {"attack", "on", "ukraine"}) == Action("190")
+    assert dictionary.action("hold", {"talk", "with"}) == Action("040", "040")
+    assert dictionary.action("open", {"talk"}) == Action("046", "046")  # starting negotiations
+    assert dictionary.action("stage", {"play"}) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia staged an attack on Ukraine.", {("RUS", "UKR", "190")}),
+    ("Turkey opened an investigation into Russia.", {("TUR", "RUS", "090")}),
+    ("India paid a visit to Nepal.", {("IND", "NPL", "042"), ("NPL", "IND", "043")}),
+    ("Japan held talks with South Korea on Monday.", {("JPN", "KOR", "040"), ("KOR", "JPN", "040")}),
+])
+def test_light_verb_constructions(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_coordinated_verbs_share_a_later_object(nlp):
+    assert triples(nlp, "France criticized and threatened Germany.") == {("FRA", "DEU", "111"), ("FRA", "DEU", "130")}
+
+
+def test_a_verb_with_arguments_of_its_own_shares_no_object(nlp):
+    """"met in Paris" is no meeting with the object of "praised"."""
+    assert triples(nlp, "Russia met in Paris and praised China.") == {("RUS", "CHN", "051")}
+
+
+@pytest.mark.parametrize("text", [
+    "Germany welcomed the Chinese delegation, which Russia had criticized.",
+    "Germany welcomed the Chinese delegation, which was criticized by Russia.",
+])
+def test_a_relative_clause_acts_on_the_noun_it_modifies(nlp, text):
+    assert triples(nlp, text) == {("DEU", "CHNGOV", "051"), ("RUS", "CHNGOV", "111")}
