@@ -262,7 +262,11 @@ class DocActors:
         words = [w for role in entity.roles for w in role.split()]
         words += [w for m in entity.mentions if m.kind == "name" for w in m.text.split()]
         mods = [t for root in self._roots.get(entity.id, ()) for t in self._np_of(root)]
-        agent = next((a for a in (self.table.agent(w) for w in words + [t.lemma_ for t in mods]) if a), None)
+        # a possessor is someone else: "the Kenyan government's fiercest critic" is Kenyan,
+        # not government
+        possessors = {p.i for t in mods if t.dep_ == "poss" for p in t.subtree}
+        roles = [t.lemma_ for t in mods if t.i not in possessors]
+        agent = next((a for a in (self.table.agent(w) for w in words + roles) if a), None)
         if base is None:
             base = next((b for b in (self._token_base(t) for t in mods) if b), None)
         if base is None:

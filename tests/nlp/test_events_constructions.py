@@ -131,3 +131,9 @@ def test_a_verb_with_arguments_of_its_own_shares_no_object(nlp):
 ])
 def test_a_relative_clause_acts_on_the_noun_it_modifies(nlp, text):
     assert triples(nlp, text) == {("DEU", "CHNGOV", "051"), ("RUS", "CHNGOV", "111")}
+
+
+def test_a_possessor_in_an_apposition_gives_the_country_not_the_role(nlp):
+    """The Kenyan government's critic is Kenyan, not the government."""
+    assert triples(nlp, "John Smith, the Kenyan government's fiercest critic, criticized Uganda.") == {
+        ("KEN", "UGA", "111")}
