@@ -42,6 +42,10 @@ SCOPE_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "acl", "advcl", "dobj
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Locative prepositions name a target only when the dictionary entry names them ("arrive in").
 LOCATIVE = frozenset({"in", "at"})
+#: Prepositions naming a verb's target, in order; a place only after everything else ("shot
+#: at US officers while in detention in Afghanistan").
+TARGET_PREPS = tuple(dict.fromkeys(
+    [p for p in ACTOR_PREPS if p not in LOCATIVE] + ["for", "into", "upon", "over", "at", "in"]))
 #: Prepositions after an event noun that name its target ("visit to", "attack on").
 NOMINAL_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
@@ -336,7 +340,7 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
     for c in children:
         if c.dep_ == "prep":  # "left for Minas Tirith ... for meetings": the first "for" too
             preps.setdefault(c.lower_, []).append(c)
-    for p in ACTOR_PREPS + ("for", "into", "upon", "over", "toward", "towards"):
+    for p in TARGET_PREPS:
         if p in preps and (p not in LOCATIVE or p in named):
             yield from (o for prep in preps[p] for o in prep.children if o.dep_ == "pobj")
     if clause:

@@ -137,3 +137,15 @@ def test_a_possessor_in_an_apposition_gives_the_country_not_the_role(nlp):
     """The Kenyan government's critic is Kenyan, not the government."""
     assert triples(nlp, "John Smith, the Kenyan government's fiercest critic, criticized Uganda.") == {
         ("KEN", "UGA", "111")}
+
+
+def test_force_aims_at_its_object_before_the_place(nlp):
+    assert triples(nlp, "A Pakistani soldier shot at Indian officers in Kashmir.") == {("PAKMIL", "INDCOP", "193")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey celebrated the anniversary with Azerbaijan.", ("TUR", "AZE", "017")),
+    ("The French president laid a wreath in Algeria.", ("FRAGOV", "DZA", "017")),
+])
+def test_symbolic_acts(nlp, text, expected):
+    assert triples(nlp, text) == {expected}
