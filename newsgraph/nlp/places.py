@@ -40,7 +40,9 @@ def find_places(doc: Doc) -> list[Entity]:
     dateline = datelines[0] if datelines and not text[:datelines[0].mentions[0].start].strip() else None
     candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
     dateline_place = choose(candidates.get(dateline.id, []), Context(), name=dateline.name) if dateline else None
-    ctx = Context.of(list(candidates.values()), dateline_place)
+    # Demonyms tell where the story is too: "Scottish students ... in Perth".
+    adjectives = [[p] for e in entities if e.type == "NORP" and (p := _adjective(e)) is not None]
+    ctx = Context.of([*candidates.values(), *adjectives], dateline_place)
     # Towns only after the context is set: a lone village of a name is weak evidence.
     for e in entities:
         if e.id in candidates and not candidates[e.id]:

@@ -136,3 +136,8 @@ def test_added_dateline_joins_the_entity_of_the_same_place(places):
     es = places("He left early. BOSTON (Reuters) - The owner of a restaurant in Boston said it would close.")
     boston = by_mention(es, "BOSTON")
     assert {m.text for m in boston.mentions} == {"BOSTON", "Boston"}
+
+
+def test_demonyms_count_as_the_article_naming_their_country(places):
+    assert by_mention(places("Two students were arrested in Perth on Friday."), "Perth").country == "AU"
+    assert by_mention(places("Two Scottish students were arrested in Perth on Friday."), "Perth").country == "GB"
