@@ -7,7 +7,8 @@
    with ``newsgraph ingest`` (the full NLP pipeline), timed.
 2. Start ``newsgraph serve`` over the store and time, sequentially, four kinds of request
    over varied arguments: BM25 search, the entity web page, quotes by a speaker, and a
-   monthly timeline for a query.  Prints p50 / p95 / max in milliseconds.
+   monthly timeline for a query.  Prints p50 / p95 / max in milliseconds, and the server's
+   CPU milliseconds per request (steadier than latency when the machine is busy).
 3. Replicate every stored article (scale - 1) times with new ids, directly in SQL (no NLP),
    restart the server (which rebuilds the search index, timed) and measure again.
 
@@ -89,6 +90,7 @@ def measure(url: str, args: dict[str, list[str]], n: int) -> dict[str, dict[str,
         for name, path in kinds.items():
             client.get(path(0))  # warm the caches once
             times = []
+            cpu = server_cpu()
             for i in range(n):
                 started = time.perf_counter()
                 response = client.get(path(i))
@@ -96,8 +98,23 @@ def measure(url: str, args: dict[str, list[str]], n: int) -> dict[str, dict[str,
                 response.raise_for_status()
             times.sort()
             out[name] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
-                         "max": times[-1]}
+                         "max": times[-1], "cpu": (server_cpu() - cpu) * 1000 / n}
     return out
+
+
+def server_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process's children (the server):
+    on a busy machine a steadier measure than wall-clock latency."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():  # ppid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
 
 
 def replicate(db: str, copies: int, tag: str) -> int:
@@ -172,9 +189,9 @@ def count_articles(db: str) -> int:
 
 def report(label: str, articles: int, ready: float, results: dict) -> None:
     print(f"\n{label}: {articles} articles; server ready (search index built) in {ready:.1f}s")
-    print(f"{'request':20} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'request':20} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'CPU ms':>8}")
     for name, r in results.items():
-        print(f"{name:20} {r['p50']:8.1f} {r['p95']:8.1f} {r['max']:8.1f}")
+        print(f"{name:20} {r['p50']:8.1f} {r['p95']:8.1f} {r['max']:8.1f} {r['cpu']:8.1f}")
 
 
 def main() -> None:
