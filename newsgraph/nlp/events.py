@@ -46,8 +46,9 @@ LOCATIVE = frozenset({"in", "at"})
 #: at US officers while in detention in Afghanistan").
 TARGET_PREPS = tuple(dict.fromkeys(
     [p for p in ACTOR_PREPS if p not in LOCATIVE] + ["for", "into", "upon", "over", "at", "in"]))
-#: Prepositions after an event noun that name its target ("visit to", "attack on").
-NOMINAL_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into"})
+#: Prepositions after an event noun that name its target ("visit to", "attack on"; "of" when
+#: the noun has a source: "Russia's invasion of Ukraine").
+NOMINAL_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into", "of"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 #: Dependents that are clauses of their own, not part of the event's text.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "relcl", "ccomp", "npadvmod", "dep"})
@@ -128,8 +129,10 @@ class EventCoder:
         sources = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod")
                    for a in actors.phrase(c, subject=True)]
         sources += [a for p, o in preps if p == "by" for a in actors.phrase(o, subject=True)]
-        targets = [a for p, o in preps if p in NOMINAL_TARGET_PREPS for a in actors.phrase(o) if a not in sources]
         members = [a for p, o in preps if p == "between" for a in actors.phrase(o)]
+        # with a source, "between" names the targets: "Egypt's mediation between Israel and Hamas"
+        targets = [a for p, o in preps if p in NOMINAL_TARGET_PREPS for a in actors.phrase(o) if a not in sources]
+        targets += [a for a in members if a not in sources and a not in targets]
         # "talks will begin on Monday": scheduled, an intention to meet
         intent = any(c.dep_ == "aux" and c.lower_ in self.dictionary.future_modals for c in verb.children)
         if sources and targets:

@@ -149,3 +149,19 @@ def test_force_aims_at_its_object_before_the_place(nlp):
 ])
 def test_symbolic_acts(nlp, text, expected):
     assert triples(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with a source, the members of "between" are the targets
+    ("Egypt's mediation between Israel and Jordan succeeded.", {("EGY", "ISR", "045"), ("EGY", "JOR", "045")}),
+    # without one they act on each other
+    ("Talks between Russia and Ukraine began on Monday.", {("RUS", "UKR", "040"), ("UKR", "RUS", "040")}),
+    # after a source, "of" names the object of a nominalised act
+    ("Iran's seizure of a British tanker angered London.", {("IRN", "GBR", "171")}),
+])
+def test_event_nouns(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_a_counterpart_is_an_official(nlp):
+    assert ("GRCGOV", "TURGOV", "040") in triples(nlp, "Greek officials met their Turkish counterparts.")
