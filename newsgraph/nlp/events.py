@@ -17,10 +17,14 @@ decides what kind of event it is:
   ("Arnor is said to be about to restore ties");
 * a reported clause whose pronoun subject is the reporter ("Ethiopia said it would restore
   ties") is the reporter's act, and with a future modal its announcement (CAMEO 03 or 13);
-* coordinated subjects with no target act on each other ("A and B signed a treaty");
+* coordinated subjects with no target act on each other ("A and B signed a treaty"); a
+  verb with no object shares that of the verb coordinated after it ("met and praised
+  China"); a relative clause acts on the noun it modifies ("the delegation, which Russia
+  criticized");
 * an event noun that is the subject of a verb of happening, or of any verb in the simple
   past, is an event too ("talks between A and B began", "the president's visit to Brazil
-  ended", "Russia's attack on Georgia killed ten").
+  ended", "Russia's attack on Georgia killed ten"), and the object of a light verb codes
+  it ("held talks with", "staged an attack on": the dictionary's ``light_verbs``).
 """
 from __future__ import annotations
 
