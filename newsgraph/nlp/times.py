@@ -82,9 +82,15 @@ RULES: list[tuple[str, re.Pattern]] = [(kind, re.compile(p)) for kind, p in [
     ("clock", rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})(?:\s+{_ZONE})?"),
     ("clock", rf"\b(?P<word>(?i:{alternation(_T['clock_words'])}))\b"),
 ]]
-#: Rules that cannot match without this word, skipped early on texts without it (their
-#: number-word and ordinal alternations are the slowest patterns).
-NEEDLES = {"ago": "ago", "century": "century"}
+#: Rules that cannot match without a match of this pattern somewhere in the text, skipped
+#: early on texts without one: one scan for a word is much cheaper than the rules' long
+#: alternations tried at every position (number words and ordinals are the slowest).
+_MONTH_GATE = re.compile(_MONTH_ANY)
+GATES: dict[str, re.Pattern] = {
+    "ago": re.compile(r"(?i:ago)"), "century": re.compile(r"(?i:century)"), "decade": re.compile(r"0s"),
+    "weekday": re.compile(_WEEKDAY), "mdy": _MONTH_GATE, "dmy": _MONTH_GATE, "month_year": _MONTH_GATE,
+    "month": _MONTH_GATE,
+}
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|thru|and))\s*")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
@@ -353,10 +359,14 @@ RESOLVERS: dict[str, Resolver] = {
 
 def _candidates(ctx: Context) -> list[Point]:
     found = []
-    lowered = ctx.text.lower()
+    gated: dict[re.Pattern, bool] = {}
     for kind, pattern in RULES:
-        if kind in NEEDLES and NEEDLES[kind] not in lowered:
-            continue
+        gate = GATES.get(kind)
+        if gate is not None:
+            if gate not in gated:
+                gated[gate] = gate.search(ctx.text) is not None
+            if not gated[gate]:
+                continue
         for m in pattern.finditer(ctx.text):
             point = RESOLVERS[kind](m, ctx)
             if point is not None:

@@ -218,3 +218,17 @@ def test_seed_times(seed_record, shared):
         start = text.index(expected["text"])
         hits = [t for t in seed_record.times if t.start < start + len(expected["text"]) and start < t.end]
         assert [t.value for t in hits] == [expected["value"]], expected
+
+
+@pytest.mark.parametrize("text", [
+    "on Sept. 3", "3 of March, 2021", "mid-May 2022", "late June", "last Friday morning", "five days ago",
+    "A year Ago", "the early 1990s", "the '80s", "the 21st Century", "the twenty-first century",
+])
+def test_a_rule_that_matches_passes_its_gate(text):
+    """Gated rules are skipped on texts without a match of their gate, so each gate must
+    match wherever its rule does."""
+    from newsgraph.nlp.times import GATES, RULES
+
+    matched = [kind for kind, pattern in RULES if kind in GATES and pattern.search(text)]
+    assert matched
+    assert all(GATES[kind].search(text) for kind in matched)
