@@ -364,7 +364,7 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
 def shared_objects(verb: Token) -> Iterator[Token]:
     """The object of a later coordinated verb that ``verb`` shares, having none of its own
     and nothing between it and the coordination: "Russia met and praised China"."""
-    if any(c.dep_ in ("dobj", "dative", "ccomp") or c.i > verb.i and c.dep_ == "prep" for c in verb.children):
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
         return
     for conj in verb.conjuncts:
         if conj.i > verb.i and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
