@@ -205,11 +205,12 @@ def main() -> None:
     ap.add_argument("--ablation", type=int, default=300, help="articles for the per-component timing (0: skip)")
     ap.add_argument("--skip-end-to-end", action="store_true")
     ap.add_argument("--startup", type=int, metavar="WORKERS", help="only measure start-up and memory with this many workers")
+    ap.add_argument("--startup-n", type=int, default=64, help="articles for --startup")
     a = ap.parse_args()
     if not CORPUS.is_file():
         sys.exit(f"{CORPUS} not found: the evaluation data lives in ../shared/eval beside the checkout")
     if a.startup:
-        startup(a.startup)
+        startup(a.startup, a.startup_n)
         return
     if a.ablation:
         ablation(a.ablation)
