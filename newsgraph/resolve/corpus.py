@@ -13,6 +13,7 @@ batch of articles; only a lone surname with several candidates costs a query mor
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -84,6 +85,14 @@ def given_names(names: Sequence[str] | set[str]) -> set[str]:
     return {person_tokens(n)[0].rstrip(".") for n in names if len(person_tokens(n)) > 1}
 
 
+@functools.lru_cache(maxsize=8192)
+def _row_names(name: str, aliases: Optional[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames and given names of a stored person row: a common surname's rows are
+    candidates for every article that names it, so they are parsed once, not each time."""
+    theirs = set(json.loads(aliases or "[]")) | {name}
+    return frozenset(surnames(theirs)), frozenset(given_names(theirs))
+
+
 def _given_agree(mine: set[str], theirs: set[str]) -> bool:
     """Two sets of given names can be one person's: initials or spellings agree."""
     return all(any(a[0].casefold() == b[0].casefold() if min(len(a), len(b)) == 1 else similar(a, b)
@@ -152,10 +161,9 @@ class EntityLinker:
         my_surnames, my_given = surnames(mine), given_names(mine)
         out = {}
         for eid, (row, hit) in found.items():
-            theirs = set(json.loads(row[ALIASES] or "[]")) | {row[NAME]}
-            if not any(similar(a, b) for a in my_surnames for b in surnames(theirs)):
+            their_surnames, their_given = _row_names(row[NAME], row[ALIASES])
+            if not any(similar(a, b) for a in my_surnames for b in their_surnames):
                 continue
-            their_given = given_names(theirs)
             if my_given and their_given and not _given_agree(my_given, their_given):
                 continue
             out[eid] = (row, hit)
