@@ -165,3 +165,11 @@ def test_event_nouns(nlp, text, expected):
 
 def test_a_counterpart_is_an_official(nlp):
     assert ("GRCGOV", "TURGOV", "040") in triples(nlp, "Greek officials met their Turkish counterparts.")
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan exchanged fire on the border.",  # coordinated subjects
+    "Armenia exchanged fire with Azerbaijan.",  # a reciprocal act codes both ways
+])
+def test_an_exchange_of_fire_is_force_both_ways(nlp, text):
+    assert triples(nlp, text) == {("ARM", "AZE", "190"), ("AZE", "ARM", "190")}
