@@ -9,7 +9,8 @@ people, places and organisations seen with him before, or a shared role; otherwi
 stays a row of its own.  Rows keep every surface name as an alias and the union of roles.
 
 Candidates come from an index of lookup keys (``entity_keys``), fetched in one query per
-batch of articles; only a lone surname with several candidates costs a query more.
+batch of articles; only a lone surname with several candidates costs a query more, for the
+company all of them keep.
 """
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ class EntityIndex(Protocol):
     def entity_candidates(self, keys: Sequence[str]) -> list[tuple[str, tuple]]:
         """(key, entity row) for every stored entity indexed under one of ``keys``."""
 
-    def entity_company(self, entity_id: str) -> set[str]:
-        """Ids of the entities that share an article with ``entity_id``."""
+    def entity_company(self, entity_ids: Sequence[str]) -> dict[str, set[str]]:
+        """Entity id -> ids of the entities that share an article with it."""
 
 
 def corpus_id(entity: Entity) -> str:
@@ -173,14 +174,16 @@ class EntityLinker:
         """The only candidate, else the one whose context agrees best (none on a tie)."""
         if len(found) <= 1:
             return next(iter(found), None)
-        scores = {eid: self._agreement(eid, row, e, context) for eid, (row, _) in found.items()}
+        stored = self.index.entity_company(sorted(found))
+        scores = {eid: self._agreement(stored.get(eid, set()) | self._company[eid], row, e, context)
+                  for eid, (row, _) in found.items()}
         top = max(scores.values())
         winners = [eid for eid, s in scores.items() if s == top]
         return winners[0] if top > 0 and len(winners) == 1 else None
 
-    def _agreement(self, eid: str, row: tuple, e: Entity, context: set[str]) -> int:
+    @staticmethod
+    def _agreement(company: set[str], row: tuple, e: Entity, context: set[str]) -> int:
         """Entities seen with the candidate that are in this article too, plus shared roles."""
-        company = self.index.entity_company(eid) | self._company[eid]
         roles = {r.casefold() for r in json.loads(row[ROLES] or "[]")}
         return len(company & context) + len(roles & {r.casefold() for r in e.roles})
 

@@ -229,10 +229,15 @@ class Store:
             f"SELECT k.key, {cols} FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
             "WHERE k.key IN {values}", list(keys))]
 
-    def entity_company(self, entity_id: str) -> set[str]:
-        """Ids of the entities sharing a stored article with ``entity_id``, from the pairs
+    def entity_company(self, entity_ids: Sequence[str]) -> dict[str, set[str]]:
+        """Entity id -> ids of the entities sharing a stored article with it, from the pairs
         store/summaries keeps (a join of article_entities with itself grew with the corpus)."""
-        return {r[0] for r in self._execute("SELECT other_id FROM entity_pairs WHERE entity_id = ?", [entity_id])}
+        company: dict[str, set[str]] = {}
+        if entity_ids:
+            for eid, other in self._execute_in(
+                    "SELECT entity_id, other_id FROM entity_pairs WHERE entity_id IN {values}", list(entity_ids)):
+                company.setdefault(eid, set()).add(other)
+        return company
 
     def _index_entities(self, pairs: list[tuple[str, str]]) -> None:
         if not pairs:
