@@ -32,7 +32,7 @@ _QUOTE_DOCS_SQL = ("CREATE OR REPLACE TABLE quote_docs AS "
 
 #: DuckDB's buffer pool by default may take 80% of RAM and so grows with the corpus; past
 #: this it evicts (indexes included) and spills to disk instead.
-MEMORY_LIMIT = "128MB"
+MEMORY_LIMIT = "256MB"
 
 #: The most keys one batch looks up at once (a batch's articles' LSH band keys).
 IN_FILTER_KEYS = 8192
