@@ -83,8 +83,9 @@ class Store:
         raise NotImplementedError
 
     def _execute_in(self, sql: str, values: Sequence[Any]) -> list[tuple]:
-        """Run ``sql`` with ``{values}`` standing for the set of ``values`` (after ``IN``)."""
-        return self._execute(sql.replace("{values}", f"({','.join('?' * len(values))})"), values)
+        """Run ``sql`` with each ``{values}`` standing for the set of ``values`` (after ``IN``)."""
+        marks = f"({','.join('?' * len(values))})"
+        return self._execute(sql.replace("{values}", marks), list(values) * sql.count("{values}"))
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         raise NotImplementedError

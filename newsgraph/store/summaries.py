@@ -10,7 +10,7 @@ be replaced (-1), so totals cannot drift from the rows; ``rebuild`` recomputes t
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Collection, Optional
+from typing import TYPE_CHECKING, Collection, Optional
 
 if TYPE_CHECKING:
     from newsgraph.store.base import Store
@@ -72,10 +72,9 @@ def add(store: "Store", ids: Collection[str], lowered: Collection[str] = ()) -> 
     _apply(store, 1, ids)
     if lowered:
         # A pair that fell to zero had both its entities in the replaced articles.
-        marks = ",".join("?" * len(lowered))
         for table, (keys, counted, _) in TOTALS.items():
             zero = " AND ".join(f"{c} <= 0" for c in counted)
-            store._execute(f"DELETE FROM {table} WHERE {keys[0]} IN ({marks}) AND {zero}", list(lowered))
+            store._execute_in(f"DELETE FROM {table} WHERE {keys[0]} IN {{values}} AND {zero}", list(lowered))
 
 
 def rebuild(store: "Store") -> None:
@@ -109,7 +108,5 @@ def _apply(store: "Store", sign: int, ids: Optional[Collection[str]]) -> None:
 def _run(store: "Store", template: str, ids: Optional[Collection[str]]) -> list[tuple]:
     """``template`` with each ``{ids}`` restricting ``article_id`` to ``ids`` (None: no restriction)."""
     if ids is None:
-        return store._execute(template.format(ids="TRUE"))
-    ids = list(ids)
-    params: list[Any] = ids * template.count("{ids}")
-    return store._execute(template.format(ids=f"article_id IN ({','.join('?' * len(ids))})"), params)
+        return store._execute(template.replace("{ids}", "TRUE"))
+    return store._execute_in(template.replace("{ids}", "article_id IN {values}"), list(ids))
