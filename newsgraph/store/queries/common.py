@@ -68,6 +68,23 @@ class Filters:
         return (" AND ".join(conds) or "TRUE"), params
 
 
+def conditions(filters: Optional[Filters], *optional: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """The ``filters``' conditions and each ``(sql, value)`` whose value is given (not None
+    or empty), joined by AND; ``value`` fills every ``?`` of its ``sql``."""
+    where, params = (filters or Filters()).where()
+    conds = [where]
+    for sql, value in optional:
+        if value:
+            conds.append(sql)
+            params += [value] * sql.count("?")
+    return " AND ".join(conds), params
+
+
+def like(q: Optional[str]) -> Optional[str]:
+    """A case-insensitive LIKE pattern for text containing ``q`` (compare with ``lower()``)."""
+    return f"%{q.casefold()}%" if q else None
+
+
 def paged(store: Store, sql: str, params: Sequence[Any], order: str, limit: int, offset: int,
           total: Optional[int] = None) -> Page:
     """``sql`` (a SELECT without ORDER BY) as a Page ordered by ``order``; the total comes

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from newsgraph.store.base import Store
-from newsgraph.store.queries.common import Filters, Page, json_list, marks, paged
+from newsgraph.store.queries.common import Filters, Page, conditions, json_list, like, marks, paged
 
 #: An entity's counts, as ``entity_stats`` keeps them.
 COUNTS = ("articles", "mentions", "quotes_by", "quotes_about")
@@ -12,15 +12,9 @@ COUNTS = ("articles", "mentions", "quotes_by", "quotes_about")
 def list_entities(store: Store, q: Optional[str] = None, type: Optional[str] = None, limit: int = 20,
                   offset: int = 0) -> Page:
     """Entities by number of articles; ``q`` matches any part of a name or alias."""
-    conds, params = ["TRUE"], []
-    if q:
-        conds.append("lower(e.aliases) LIKE ?")
-        params.append("%" + q.casefold() + "%")
-    if type:
-        conds.append("e.type = ?")
-        params.append(type)
+    where, params = conditions(None, ("lower(e.aliases) LIKE ?", like(q)), ("e.type = ?", type))
     sql = (f"SELECT e.id, e.name, e.type, e.country, coalesce(c.articles, 0) AS articles FROM entities e "
-           f"LEFT JOIN entity_stats c ON c.entity_id = e.id WHERE {' AND '.join(conds)}")
+           f"LEFT JOIN entity_stats c ON c.entity_id = e.id WHERE {where}")
     return paged(store, sql, params, "articles DESC, name, id", limit, offset)
 
 

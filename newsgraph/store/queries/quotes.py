@@ -5,7 +5,7 @@ from typing import Optional
 
 from newsgraph.store.base import Store
 from newsgraph.store.queries.articles import add_leads
-from newsgraph.store.queries.common import Filters, Page, paged
+from newsgraph.store.queries.common import Filters, Page, conditions, paged
 from newsgraph.store.queries.entities import entity_total
 
 #: A quote with its speaker's canonical name and its article (``q`` quotes, ``a``
@@ -23,14 +23,7 @@ def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = N
            kind: Optional[str] = None, filters: Optional[Filters] = None, limit: int = 20, offset: int = 0) -> Page:
     """Quotes by ``speaker`` and/or mentioning ``about`` (entity ids) and/or matching the
     words ``q`` (best first then), else newest first."""
-    where, params = (filters or Filters()).where()
-    conds, cond_params = [where], list(params)
-    if speaker:
-        conds.append("q.speaker_id = ?")
-        cond_params.append(speaker)
-    if kind:
-        conds.append("q.kind = ?")
-        cond_params.append(kind)
+    where, params = conditions(filters, ("q.speaker_id = ?", speaker), ("q.kind = ?", kind))
     joins, join_params = [], []
     if q:
         joins.append(f"JOIN ({store.match_sql('quotes')}) AS m ON m.article_id = q.article_id AND m.idx = q.idx")
@@ -40,11 +33,11 @@ def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = N
         join_params.append(about)
     joins.append("JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id")
     sql = (f"SELECT {QUOTED}{', m.score' if q else ''} FROM quotes q {' '.join(joins)} "
-           f"WHERE {' AND '.join(conds)}")
+           f"WHERE {where}")
     order = "score DESC, article_id, idx" if q else "published_at DESC NULLS LAST, article_id, idx"
     known = None
     if not (q or kind or (speaker and about)) and (filters or Filters()).is_empty() and (speaker or about):
         known = entity_total(store, speaker or about, "quotes_by" if speaker else "quotes_about")
-    page = paged(store, sql, [*join_params, *cond_params], order, limit, offset, known)
+    page = paged(store, sql, [*join_params, *params], order, limit, offset, known)
     add_leads(store, page.items, key="article_id")
     return page
