@@ -223,6 +223,21 @@ def test_a_reported_future_act_of_the_reporter_is_its_announcement(nlp):
     assert "13" not in roots(nlp, "Russia said Ukraine would attack Georgia.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine said that Russia had moved troops to the border.", {("UKR", "RUS", "010")}),
+    # the clause's negation is the statement's content, not a denial of it
+    ("Germany said on Friday that an embargo against Iran would not work.", {("DEU", "IRN", "010")}),
+    ("France pointed out that Germany had signed the treaty.", {("FRA", "DEU", "010")}),
+    # a statement whose clause is coded is that act; the reporter's own is its announcement
+    ("Russia said that it would attack Ukraine.", {("RUS", "UKR", "1384")}),
+    # an attribution after the clause is no statement event
+    ("Chile will restore ties with Peru, Argentina said.", {("CHL", "PER", "050")}),
+    ("Germany did not say that Iran was wrong.", set()),
+])
+def test_a_statement_that_names_another_actor_is_010(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_agreeing_on_a_view_targets_the_partner_not_the_clause(nlp):
     found = triples(nlp, "Chile and Peru agree that disputes in the Andes should be settled by arbitration.")
     assert found == {("CHL", "PER", "019"), ("PER", "CHL", "019")}
