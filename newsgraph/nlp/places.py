@@ -78,9 +78,13 @@ def _candidates(e: Entity) -> list[Place]:
 
 def _choose(e: Entity, places: list[Place], ctx: Context, area: Optional[Place]) -> Optional[Place]:
     """``choose``, with the towns of the name too when none of its places lies in the state
-    or country written after it ("Hinton, West Virginia", not the Alberta district)."""
+    or country written after it ("Hinton, West Virginia", not the Alberta district), or
+    the towns in a state the article names when none of its places is there ("Nelson" in
+    a story about British Columbia, not the New Zealand city)."""
     if area is not None and places and not any(inside(p, area) for p in places):
         places = places + _towns(e)
+    elif ctx.admin1 and places and not any(p.admin1 in ctx.admin1 for p in places):
+        places = places + [t for t in _towns(e) if t.admin1 in ctx.admin1]
     return choose(places, ctx, area, e.name)
 
 

@@ -141,3 +141,16 @@ def test_added_dateline_joins_the_entity_of_the_same_place(places):
 def test_demonyms_count_as_the_article_naming_their_country(places):
     assert by_mention(places("Two students were arrested in Perth on Friday."), "Perth").country == "AU"
     assert by_mention(places("Two Scottish students were arrested in Perth on Friday."), "Perth").country == "GB"
+
+
+def test_provinces_by_their_press_abbreviations_and_short_country_forms(places):
+    es = places("Two hours away on the other side of the B.C. border, the dogs were found in Moncton, N.B.")
+    assert (by_mention(es, "B.C.").country, by_mention(es, "N.B.").country) == ("CA", "CA")
+    tt = by_mention(places("He asked why T&T was not represented at the meeting."), "T&T")
+    assert tt.kb_id == "TT"
+
+
+def test_town_in_a_state_the_article_names_beats_a_bigger_city_elsewhere(places):
+    assert by_mention(places("The new office opened in Nelson on Monday."), "Nelson").country == "NZ"
+    es = places("The new office opened in Nelson on Monday, the government of British Columbia said.")
+    assert by_mention(es, "Nelson").country == "CA"
