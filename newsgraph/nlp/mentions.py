@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.recase import TokenSpan, recased_entities
 from newsgraph.nlp.lexicon import load
-from newsgraph.resolve.gazetteer import Place, gazetteer
+from newsgraph.resolve.gazetteer import Place, gazetteer, variants
 from newsgraph.resolve.roles import is_title, marks_person
 from newsgraph.resolve.within import NAME_LABELS, similar
 
@@ -35,6 +35,9 @@ BIG_CITY = 100_000
 LOCATIVE = {"in", "at", "near", "outside", "from", "into", "to"}
 #: Labels of names that may contain a place name ("Air Zimbabwe", "Washington Post").
 CONTAINERS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+#: Labels of names that contain a place when the gazetteer does not know them whole
+#: ("Greece Italy" from a dropped comma, "Building Ireland", "north west London").
+PLACE_NAMES = {"GPE", "LOC"}
 #: Prepositions after a team verb that introduce the other team ("lost to", "drew with").
 TEAM_PREPOSITIONS = {"to", "with", "against", "over", "by"}
 #: Labels whose names never end in a number, so a trailing score or count is cut off.
@@ -203,10 +206,11 @@ def gazetteer_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
 
 def embedded_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     """Places named inside other names: "Zimbabwe" in "Air Zimbabwe", "Toronto" in "Toronto
-    Transit Commission".  A lone generic word ("South" in "South Kilburn Estate") is none."""
+    Transit Commission", "Ireland" in a place name the gazetteer lacks ("Building Ireland").
+    A lone generic word ("South" in "South Kilburn Estate") is none."""
     found = []
     for start, end, label in spans:
-        if label not in CONTAINERS or end - start < 2:
+        if end - start < 2 or not (label in CONTAINERS or (label in PLACE_NAMES and not _known(doc[start:end].text))):
             continue
         i = start
         while i < end:
@@ -223,6 +227,10 @@ def embedded_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
             found += [match] if match else []
             i = match[1] if match else i + 1
     return found
+
+
+def _known(name: str) -> bool:
+    return any(gazetteer().places(v) for v in variants(name))
 
 
 def _embedded(text: str) -> str | None:

@@ -154,3 +154,11 @@ def test_town_in_a_state_the_article_names_beats_a_bigger_city_elsewhere(places)
     assert by_mention(places("The new office opened in Nelson on Monday."), "Nelson").country == "NZ"
     es = places("The new office opened in Nelson on Monday, the government of British Columbia said.")
     assert by_mention(es, "Nelson").country == "CA"
+
+
+def test_places_inside_a_place_name_the_gazetteer_lacks(places):
+    es = places("Applicants could look at the Building Ireland home loan. Peddar, of north west London, denies it.")
+    assert by_mention(es, "Ireland").kb_id == "IE"
+    assert by_mention(es, "London").country == "GB"
+    known = places("Officials in New York said little.")
+    assert not any(m.text == "York" for e in known for m in e.mentions)
