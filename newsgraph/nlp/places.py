@@ -28,6 +28,8 @@ DATELINE = re.compile(r"(?:\A|\n|(?<=[.!?] ))\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\
 AREA_WORDS = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,3}")
 #: Kinds of place that can follow a city after a comma ("Fresno, Calif.", "Croft, Yorkshire").
 AREA_KINDS = {"country", "admin1", "admin2"}
+#: Kinds of place that may be a town's namesake far away; a country, region or state is not.
+LOCAL_KINDS = {"city", "admin2"}
 #: Dependencies of a name that acts: subject, possessor, agent.
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 
@@ -39,18 +41,26 @@ def find_places(doc: Doc) -> list[Entity]:
     _add_areas(text, entities)
     dateline = datelines[0] if datelines and not text[:datelines[0].mentions[0].start].strip() else None
     candidates = {e.id: _candidates(e) for e in entities if e.type in PLACE_LABELS}
-    dateline_place = choose(candidates.get(dateline.id, []), Context(), name=dateline.name) if dateline else None
     # Demonyms tell where the story is too: "Scottish students ... in Perth".
     adjectives = [[p] for e in entities if e.type == "NORP" and (p := _adjective(e)) is not None]
-    ctx = Context.of([*candidates.values(), *adjectives], dateline_place)
-    # Towns only after the context is set: a lone village of a name is weak evidence.
+    ctx = Context.of([*candidates.values(), *adjectives])
+    dateline_place = None
+    if dateline is not None:
+        # The dateline is read in the light of the rest ("SPRINGFIELD" in a story about Illinois).
+        dateline_place = choose(candidates[dateline.id], ctx.without(candidates[dateline.id]), name=dateline.name)
+        ctx = Context.of([*candidates.values(), *adjectives], dateline_place)
+    # Each name is chosen in the context of the others; towns only after the context is
+    # set: a lone village of a name is weak evidence.
+    contexts = {eid: ctx.without(places) for eid, places in candidates.items()}
     for e in entities:
         if e.id in candidates and not candidates[e.id]:
             candidates[e.id] = _towns(e)
     by_start = {m.start: e for e in entities for m in e.mentions}
     for e in entities:
         if e.type in PLACE_LABELS:
-            place = dateline_place if e is dateline else _choose(e, candidates[e.id], ctx, _area_after(text, e, by_start, ctx))
+            others = contexts[e.id]
+            place = dateline_place if e is dateline else _choose(e, candidates[e.id], others,
+                                                                 _area_after(text, e, by_start, others))
             if place is not None:
                 _locate(e, place, is_place=True)
                 if place.capital_of and any(acts(doc, m) for m in e.mentions):
@@ -79,13 +89,18 @@ def _candidates(e: Entity) -> list[Place]:
 def _choose(e: Entity, places: list[Place], ctx: Context, area: Optional[Place]) -> Optional[Place]:
     """``choose``, with the towns of the name too when none of its places lies in the state
     or country written after it ("Hinton, West Virginia", not the Alberta district), or
-    the towns in a state the article names when none of its places is there ("Nelson" in
-    a story about British Columbia, not the New Zealand city)."""
+    the towns in a state the article names when none of its places is there or is a
+    state of a country it names ("Nelson" in a story about British Columbia, not the New
+    Zealand city or region; "Wales" beside "England" stays Wales)."""
     if area is not None and places and not any(inside(p, area) for p in places):
         places = places + _towns(e)
-    elif ctx.admin1 and places and not any(p.admin1 in ctx.admin1 for p in places):
+    elif ctx.admin1 and places and not any(_in_context(p, ctx) for p in places):
         places = places + [t for t in _towns(e) if t.admin1 in ctx.admin1]
     return choose(places, ctx, area, e.name)
+
+
+def _in_context(place: Place, ctx: Context) -> bool:
+    return place.admin1 in ctx.admin1 or (place.kind not in LOCAL_KINDS and bool(ctx.countries[place.country]))
 
 
 def _towns(e: Entity) -> list[Place]:

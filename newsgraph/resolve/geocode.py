@@ -31,7 +31,7 @@ class Context:
     """What the rest of the article says about where it is."""
 
     countries: Counter = field(default_factory=Counter)
-    admin1: set[str] = field(default_factory=set)
+    admin1: Counter = field(default_factory=Counter)
     dateline_country: Optional[str] = None
 
     @classmethod
@@ -46,10 +46,23 @@ class Context:
             if sure.country:
                 ctx.countries[sure.country] += 1
             if sure.kind == "admin1" and sure.admin1:
-                ctx.admin1.add(sure.admin1)
+                ctx.admin1[sure.admin1] += 1
         if dateline is not None and dateline.country:
             ctx.countries[dateline.country] += 1
         return ctx
+
+    def without(self, places: Sequence[Place]) -> "Context":
+        """The context less what one name's candidates added to it: a name is no evidence
+        for itself (the lone "Ballina" in the city table must not make the story Australian)."""
+        sure = _unambiguous(places)
+        if sure is None:
+            return self
+        countries, admin1 = self.countries.copy(), self.admin1.copy()
+        if sure.country:
+            countries[sure.country] -= 1
+        if sure.kind == "admin1" and sure.admin1:
+            admin1[sure.admin1] -= 1
+        return Context(+countries, +admin1, self.dateline_country)
 
 
 def _unambiguous(places: Sequence[Place]) -> Optional[Place]:

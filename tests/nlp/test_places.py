@@ -162,3 +162,13 @@ def test_places_inside_a_place_name_the_gazetteer_lacks(places):
     assert by_mention(es, "London").country == "GB"
     known = places("Officials in New York said little.")
     assert not any(m.text == "York" for e in known for m in e.mentions)
+
+
+def test_a_subdivision_is_not_taken_for_a_town_in_another_one(places):
+    wales = by_mention(places("Crime rose in England and Wales last year."), "Wales")
+    assert wales.kb_id == by_mention(places("Crime rose in Wales last year."), "Wales").kb_id
+
+
+def test_dateline_is_read_in_the_light_of_the_rest(places):
+    es = places("SPRINGFIELD, April 5 - Teachers rallied at the capitol, the governor of Illinois said.")
+    assert by_mention(es, "SPRINGFIELD").lat > 39.0

@@ -48,3 +48,12 @@ def test_county_in_a_state_named_in_the_article_or_after_it():
     assert choose([suffolk_ma, suffolk_ny], Context()) is suffolk_ma
     assert choose([suffolk_ma, suffolk_ny], Context.of([[NY_STATE]])) is suffolk_ny
     assert choose([suffolk_ma, suffolk_ny], Context(), within=NY_STATE) is suffolk_ny
+
+
+def test_a_name_is_no_evidence_for_itself():
+    us = Place("country", "US", "United States", 39.5, -99.0, "US")
+    ctx = Context.of([[GEORGIA, GEORGIA_US], [us]])
+    assert choose([GEORGIA, GEORGIA_US], ctx) is GEORGIA
+    assert choose([GEORGIA, GEORGIA_US], ctx.without([GEORGIA, GEORGIA_US])) is GEORGIA_US
+    alone = Context.of([[PARIS_TX], [TEXAS]])
+    assert alone.without([PARIS_TX]).countries == {"US": 1} and not alone.without([TEXAS]).admin1
