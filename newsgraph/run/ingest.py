@@ -7,16 +7,18 @@ checkpoint, is the same for both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
-from newsgraph.extract import Result
 from newsgraph.ingest import FILE_KEY, LINE_KEY, Item, ReadError
 from newsgraph.model import Article, Record
 from newsgraph.run.checkpoint import Checkpoint
 from newsgraph.run.ordered import batches
 from newsgraph.store import Store
 
-Engine = Callable[[Iterable[Article]], Iterator[Result]]
+if TYPE_CHECKING:  # the writer itself never loads spaCy
+    from newsgraph.extract import Result
+
+Engine = Callable[[Iterable[Article]], Iterator["Result"]]
 
 #: Items read and checked against the store at a time.
 READ_CHUNK = 256
@@ -56,15 +58,16 @@ class Ingest:
         """Store every item; raises ``Strict`` at the first failure when ``strict``."""
         checkpoint = Checkpoint(self.store.progress() if self.resume else {})
         results = self.engine(self._new_articles(items, checkpoint))
-        for batch in batches(results, self.batch_size):
-            self._report([r for r in batch if isinstance(r, ReadError)])
-            outcome = self.store.add_records([r for r in batch if isinstance(r, Record)])
-            self.summary.stored += outcome.stored
-            self.summary.replaced += outcome.replaced
-            self.summary.skipped += outcome.skipped
-            self._report(outcome.failed, stored=True)
-            self.store.save_progress(checkpoint.stored(len(batch)))
-            self.on_batch(self.summary)
+        with self.store.ingesting():
+            for batch in batches(results, self.batch_size):
+                self._report([r for r in batch if isinstance(r, ReadError)])
+                outcome = self.store.add_records([r for r in batch if isinstance(r, Record)])
+                self.summary.stored += outcome.stored
+                self.summary.replaced += outcome.replaced
+                self.summary.skipped += outcome.skipped
+                self._report(outcome.failed, stored=True)
+                self.store.save_progress(checkpoint.stored(len(batch)))
+                self.on_batch(self.summary)
         self.store.save_progress(checkpoint.stored(0))
         self.on_batch(self.summary)
         return self.summary

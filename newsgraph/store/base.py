@@ -7,6 +7,7 @@ naming the batch's keys once, so it does not grow with the batch or with the cor
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.resources
 from dataclasses import dataclass, field
@@ -101,6 +102,12 @@ class Store:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    @contextlib.contextmanager
+    def ingesting(self) -> Iterator[None]:
+        """Settings for a long run of batch writes whose extraction has the machine's
+        cores (a backend may narrow its own parallelism); nothing by default."""
+        yield
 
     def query(self, sql: str, params: Sequence[Any] = (), max_rows: int = MAX_ROWS) -> tuple[list[str], list[tuple]]:
         """Run one read-only statement typed by a user: column names and rows; raises
