@@ -28,6 +28,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", 
 #: Prepositions through which a noun points at its actor, in order of preference:
 #: "ties with Gondor", "an attack by Osgiliath soldiers", "the ambassadors of Arnor".
 ACTOR_PREPS = ("with", "between", "by", "against", "to", "toward", "towards", "of", "from", "in", "at", "on")
+#: Of those, the ones that name where something is rather than who it concerns.
+LOCATIVE = frozenset({"in", "at"})
 MAX_DEPTH = 4
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: Dependencies by which a misparsed list of place names hangs on its last member.
@@ -131,13 +133,15 @@ class DocActors:
         inside = [(end - start, e) for start, end, e in self._quotes if start <= tok.idx < end]
         return min(inside, key=lambda p: p[0])[1] if inside else None
 
-    def phrase(self, tok: Token, subject: bool = False) -> list[Actor]:
+    def phrase(self, tok: Token, subject: bool = False, places: bool = True) -> list[Actor]:
         """Actors of the noun phrase headed by ``tok`` and of the phrases coordinated with it.
         A ``subject`` that is neither a name nor a role noun acts only through its modifiers
-        ("Moscow's plan"), never through a prepositional object ("an embargo against Mordor")."""
-        return _unique(self._coordinated(tok, 0, subject))
+        ("Moscow's plan"), never through a prepositional object ("an embargo against Mordor");
+        without ``places`` a plain head noun does not point through "in" or "at" ("an
+        agreement in Istanbul" is not about Turkey, "the coup in Niger" is)."""
+        return _unique(self._coordinated(tok, 0, subject, places))
 
-    def _head(self, tok: Token, depth: int, subject: bool = False) -> list[Actor]:
+    def _head(self, tok: Token, depth: int, subject: bool = False, places: bool = True) -> list[Actor]:
         if depth > MAX_DEPTH:
             return []
         entity = self.entity_at(tok)
@@ -152,8 +156,8 @@ class DocActors:
             agent = self._modifier_agent(tok)
         if agent is not None:
             return self._agent_phrase(tok, agent, depth)
-        for child in self._pointers(tok, preps=not subject):
-            found = self._coordinated(child, depth + 1)
+        for child in self._pointers(tok, preps=not subject, places=places):
+            found = self._coordinated(child, depth + 1, places=places)
             if found:
                 return found
         return []
@@ -187,10 +191,10 @@ class DocActors:
         coded = [a for a in found if self._base(self.entities[a.entity])]
         return coded or found
 
-    def _coordinated(self, tok: Token, depth: int, subject: bool = False) -> list[Actor]:
-        found = self._head(tok, depth, subject)
+    def _coordinated(self, tok: Token, depth: int, subject: bool = False, places: bool = True) -> list[Actor]:
+        found = self._head(tok, depth, subject, places)
         for member in self._members(tok):
-            found += self._head(member, depth, subject)
+            found += self._head(member, depth, subject, places)
         return found
 
     def _members(self, tok: Token) -> list[Token]:
@@ -208,7 +212,7 @@ class DocActors:
                 members += [child, *child.conjuncts]
         return members
 
-    def _pointers(self, tok: Token, preps: bool = True) -> list[Token]:
+    def _pointers(self, tok: Token, preps: bool = True, places: bool = True) -> list[Token]:
         """Tokens through which a noun points at who it is about, most telling first."""
         # an apposition names the noun itself ("the lions, Gondor"), so it comes first
         out = [c for c in tok.children if c.dep_ == "appos"]
@@ -217,7 +221,7 @@ class DocActors:
             return out
         by_prep = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         for p in ACTOR_PREPS:
-            if p in by_prep:
+            if p in by_prep and (places or p not in LOCATIVE):
                 out += [c for c in by_prep[p].children if c.dep_ == "pobj"]
         return out
 

@@ -91,6 +91,10 @@ class VerbDictionary:
         #: the complement clause ("warned that Gondor would ..."); not 019, agreeing on a view
         self._clause_target_codes = tuple(data["clause_target_codes"])
         self.hostile_roots = frozenset(data["hostile_roots"])
+        #: roots of acts done somewhere (meeting, signing, aid), so that a place after the
+        #: object that codes them says where ("signed an agreement in Istanbul"), while a
+        #: request or statement is about the place ("called for a ceasefire in Gaza")
+        self.located_roots = frozenset(data["located_roots"])
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
         self.future_modals = frozenset(data["future_modals"])

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event
-from newsgraph.nlp.actors import ACTOR_PREPS, Actor, ActorTable, DocActors
+from newsgraph.nlp.actors import ACTOR_PREPS, LOCATIVE, Actor, ActorTable, DocActors
 from newsgraph.nlp.cameo import Action, Codebook, VerbDictionary, codebook, verbs
 from newsgraph.nlp.component import doc_component
 
@@ -44,8 +44,8 @@ CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "conj", "acl", "adv
 #: Of those, the ones that carry negation and intention down (not coordination or adjuncts).
 SCOPE_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "acl", "advcl", "dobj", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Locative prepositions name a target only when the dictionary entry names them ("arrive in").
-LOCATIVE = frozenset({"in", "at"})
+#: Locative prepositions (``LOCATIVE``) name a target only when the dictionary entry names
+#: them ("arrive in") or the act is hostile ("fired at").
 #: Prepositions naming a verb's target, in order; a place only after everything else ("shot
 #: at US officers while in detention in Afghanistan").
 TARGET_PREPS = tuple(dict.fromkeys(
@@ -54,6 +54,9 @@ TARGET_PREPS = tuple(dict.fromkeys(
 #: the noun has a source: "Russia's invasion of Ukraine").
 NOMINAL_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into", "of"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+#: Prepositions through which an object names what it is a quantity or batch of: "a new
+#: round of sanctions", "a package of aid", "$1 billion in loans".
+CONTENT_PREPS = frozenset({"of", "in"})
 #: Dependents that are clauses of their own, not part of the event's text.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "relcl", "ccomp", "npadvmod", "dep"})
 
@@ -228,11 +231,14 @@ class EventCoder:
                  sources: set[Actor]) -> tuple[Optional[Token], list[Actor]]:
         """The first argument of ``verb`` that names actors other than the sources."""
         roots = {code[:2] for code in (action.forward, action.backward) if code}
-        named = self.dictionary.action_words(headword)
-        if roots & self.dictionary.hostile_roots:
-            named |= LOCATIVE  # "fired at", "a crackdown in": force is aimed at the place
+        content = self.dictionary.action_words(headword)
+        named = content | LOCATIVE if roots & self.dictionary.hostile_roots else content
+        located = roots <= self.dictionary.located_roots and not named & LOCATIVE
         for arg in target_arguments(verb, named, self.dictionary.clause_target(action)):
-            found = [a for a in actors.phrase(arg) if a not in sources]
+            # "fired at", "a crackdown in": force is aimed at the place; "signed an agreement
+            # in Istanbul": the object that codes the act is not about where it was signed
+            places = not (located and {arg.lemma_.lower(), *contents(arg)} & content)
+            found = [a for a in actors.phrase(arg, places=places) if a not in sources]
             if found:
                 return arg, found
         return None, []
@@ -253,7 +259,8 @@ class EventCoder:
 
 def arguments(verb: Token) -> set[str]:
     """Lemmas that select a dictionary entry: particle, prepositions and their objects,
-    the object and its modifiers, complement verbs and manner adverbs."""
+    the object with its modifiers and what it is a quantity of, complement verbs and
+    manner adverbs."""
     out: set[str] = set()
     for c in verb.children:
         dep = c.dep_
@@ -264,6 +271,7 @@ def arguments(verb: Token) -> set[str]:
         elif dep == "dobj":
             out.add(c.lemma_.lower())
             out.update(m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound"))
+            out.update(contents(c))
         elif dep in ("prep", "agent") or (dep == "dative" and c.pos_ == "ADP"):
             out.add(c.lower_)
             for o in c.children:
@@ -273,12 +281,18 @@ def arguments(verb: Token) -> set[str]:
     return out
 
 
+def contents(obj: Token) -> Iterator[str]:
+    """Lemmas of what an object is a quantity or batch of: "a new round of sanctions"."""
+    return (o.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ in CONTENT_PREPS
+            for o in p.children if o.dep_ == "pobj")
+
+
 def controllers(verb: Token) -> list[Token]:
     """``verb`` and the words governing it up to the one with a subject: restore <- about
     <- is (Arnor); expanding <- to <- committed <- remain (Moscow)."""
     chain = [verb]
     tok = verb
-    while not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok.dep_ in CONTROL_DEPS and tok.head is not tok:
+    while not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok.dep_ in CONTROL_DEPS and tok.head.i != tok.i:
         tok = tok.head
         chain.append(tok)
     return chain
@@ -325,7 +339,7 @@ def subject_of(chain: list[Token]) -> Optional[Token]:
 
 def co_subjects(subject: Token) -> list[Token]:
     """``subject`` and the other subjects of the same verb, in order."""
-    return [subject] + [c for c in subject.head.children if c.dep_ == subject.dep_ and c is not subject]
+    return [subject] + [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i != subject.i]
 
 
 def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterator[Token]:
@@ -358,7 +372,18 @@ def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterat
         if c.dep_ == "dobj" or (c.dep_ == "prep" and (c.lower_ not in LOCATIVE or c.lower_ in named)) or (
                 c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (
                 c.dep_ in ("xcomp", "advcl") and not any(s.dep_ in SUBJECT_DEPS for s in c.children)):
-            yield from (t for t in c.subtree if t is not c and t.pos_ in ("PROPN", "NOUN", "PRON"))
+            yield from (t for t in c.subtree if t.pos_ in ("PROPN", "NOUN", "PRON")
+                        and not placed(t, c, named))
+
+
+def placed(tok: Token, top: Token, named: frozenset[str]) -> bool:
+    """Whether ``tok`` is inside a locative phrase under ``top`` that the dictionary entry
+    does not name ("held talks in Istanbul": where, not with whom)."""
+    while tok.i != top.i:
+        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE and tok.lower_ not in named:
+            return True
+        tok = tok.head
+    return False
 
 
 def shared_objects(verb: Token) -> Iterator[Token]:

@@ -173,3 +173,25 @@ def test_a_counterpart_is_an_official(nlp):
 ])
 def test_an_exchange_of_fire_is_force_both_ways(nlp, text):
     assert triples(nlp, text) == {("ARM", "AZE", "190"), ("AZE", "ARM", "190")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States imposed a new round of sanctions on Russia.", {("USA", "RUS", "163")}),
+    ("Japan pledged a package of aid to Ukraine.", {("JPN", "UKR", "033")}),
+    ("Russia and Ukraine held a round of talks in Istanbul on Monday.", {("RUS", "UKR", "040"), ("UKR", "RUS", "040")}),
+])
+def test_an_object_codes_through_what_it_is_a_quantity_of(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where an act coded by its object was done is no party to it ...
+    ("Russia and Ukraine signed an agreement in Istanbul.", {("RUS", "UKR", "057"), ("UKR", "RUS", "057")}),
+    ("Russia and Ukraine held talks in Istanbul.", {("RUS", "UKR", "040"), ("UKR", "RUS", "040")}),
+    # ... but a request, a statement or force is about the place
+    ("The UN called for a ceasefire in Gaza.", {("IGOUNO", "PSE", "0256")}),
+    ("France condemned the coup in Niger.", {("FRA", "NER", "111")}),
+    ("Russia praised the progress in Kazakhstan.", {("RUS", "KAZ", "051")}),
+])
+def test_a_place_after_the_object_locates_an_act_and_is_the_topic_of_words(nlp, text, expected):
+    assert triples(nlp, text) == expected
