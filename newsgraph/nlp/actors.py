@@ -48,7 +48,7 @@ class ActorTable:
 
     def __init__(self, data: dict, extra: Optional[dict[str, str]] = None) -> None:
         self._agents: dict[str, str] = data["agents"]
-        named = {**data["regions"], **data["seats"], **data["organisations"], **(extra or {})}
+        named = {**data["regions"], **data["seats"], **data["groups"], **data["organisations"], **(extra or {})}
         self._named = {k.casefold(): v for k, v in named.items()}
         # "the Shire" is also named without its article
         bare = {k[4:]: v for k, v in self._named.items() if k.startswith("the ")}

@@ -81,6 +81,11 @@ def test_actor_codes():
     assert table.agent("partners") == ""
     assert table.agent("weather") is None
     assert table.named("the european union") == "IGOEEU"
+    assert table.named("Hamas") == "PSEREB"  # an armed group, whatever place shares its name
+
+
+def test_an_armed_group_acts_as_itself(nlp):
+    assert triples(nlp, "Hamas fired rockets at Israel.") == {("PSEREB", "ISR", "190")}
 
 
 # -- one sentence per root family -------------------------------------------------------
