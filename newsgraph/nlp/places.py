@@ -88,15 +88,25 @@ def _candidates(e: Entity) -> list[Place]:
 
 def _choose(e: Entity, places: list[Place], ctx: Context, area: Optional[Place]) -> Optional[Place]:
     """``choose``, with the towns of the name too when none of its places lies in the state
-    or country written after it ("Hinton, West Virginia", not the Alberta district), or
-    the towns in a state the article names when none of its places is there or is a
-    state of a country it names ("Nelson" in a story about British Columbia, not the New
-    Zealand city or region; "Wales" beside "England" stays Wales)."""
+    or country written after it ("Hinton, West Virginia", not the Alberta district), else
+    with its towns in the states or countries the article names (``_local_towns``)."""
     if area is not None and places and not any(inside(p, area) for p in places):
         places = places + _towns(e)
-    elif ctx.admin1 and places and not any(_in_context(p, ctx) for p in places):
-        places = places + [t for t in _towns(e) if t.admin1 in ctx.admin1]
+    elif places:
+        places = places + _local_towns(e, places, ctx)
     return choose(places, ctx, area, e.name)
+
+
+def _local_towns(e: Entity, places: list[Place], ctx: Context) -> list[Place]:
+    """The towns of the name in a state the article names when none of its places is there
+    or is a state of a country it names ("Nelson" in a story about British Columbia, not the
+    New Zealand city or region; "Wales" beside "England" stays Wales), else in a country it
+    names when none of its places is in one ("Ballina" in an Irish story)."""
+    if ctx.admin1 and not any(_in_context(p, ctx) for p in places):
+        return [t for t in _towns(e) if t.admin1 in ctx.admin1]
+    if not any(ctx.countries[p.country] for p in places if p.country):
+        return [t for t in _towns(e) if ctx.countries[t.country]]
+    return []
 
 
 def _in_context(place: Place, ctx: Context) -> bool:

@@ -172,3 +172,9 @@ def test_a_subdivision_is_not_taken_for_a_town_in_another_one(places):
 def test_dateline_is_read_in_the_light_of_the_rest(places):
     es = places("SPRINGFIELD, April 5 - Teachers rallied at the capitol, the governor of Illinois said.")
     assert by_mention(es, "SPRINGFIELD").lat > 39.0
+
+
+def test_town_in_a_country_the_article_names_beats_a_bigger_city_elsewhere(places):
+    assert by_mention(places("There were 26 applicants in Ballina, the agency said."), "Ballina").country == "AU"
+    es = places("There were 26 applicants in Ballina, the Irish housing agency said.")
+    assert by_mention(es, "Ballina").country == "IE"
