@@ -10,8 +10,6 @@ import typer
 
 from newsgraph.cli.app import DEFAULT_DB, app, error
 from newsgraph.store import open_store
-from newsgraph.store.queries.actors import actor_code, country_tone
-from newsgraph.store.queries.events import events as query_events
 
 ACTOR_HELP = "ISO country code (RU) or CAMEO actor code or prefix (RUSGOV, IGOEEU)."
 
@@ -31,6 +29,9 @@ def events(
     db: str = typer.Option(DEFAULT_DB, help="DuckDB file, or a postgresql:// URL."),
 ) -> None:
     """CAMEO-coded events between actors, newest first."""
+    from newsgraph.store.queries.actors import actor_code  # loads spaCy: only for this command
+    from newsgraph.store.queries.events import events as query_events
+
     if root is not None and not (len(root) == 2 and root.isdigit()):
         error(f"--root must be two digits (01-20), not {root!r}")
         raise typer.Exit(2)
@@ -51,6 +52,8 @@ def tone(
 ) -> None:
     """Tone between two countries over time: the sentences where both occur, and the mean
     Goldstein score of the events each way."""
+    from newsgraph.store.queries.actors import country_tone  # loads spaCy: only for this command
+
     a, b = pair
     with open_store(db, read_only=True) as store:
         try:

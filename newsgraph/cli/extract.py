@@ -5,16 +5,18 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import typer
 
 from newsgraph.cli.app import app, error
-from newsgraph.extract import Result
 from newsgraph.ingest import ReadError, read_paths
 from newsgraph.model import Article
 from newsgraph.run import EngineName
 from newsgraph.run.local import default_workers, process
+
+if TYPE_CHECKING:  # spaCy loads where Records are made, not with every command
+    from newsgraph.extract import Result
 
 
 class Format(str, enum.Enum):
@@ -58,7 +60,7 @@ def extract(
         raise typer.Exit(1)
 
 
-def _print(results: Iterable[Result], format: Format) -> int:
+def _print(results: Iterable["Result"], format: Format) -> int:
     """Records on standard output; the number of articles that failed."""
     failed = 0
     records = []

@@ -12,20 +12,24 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import psutil
 
-from newsgraph.extract import Result, extract
 from newsgraph.model import Article
 from newsgraph.run.ordered import batches, ordered_map
+
+if TYPE_CHECKING:  # a pool's parent (the writer) never loads spaCy; its workers do
+    from newsgraph.extract import Result
 
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def extract_batch(batch: list[Article]) -> list[Result]:
+def extract_batch(batch: list[Article]) -> list["Result"]:
+    from newsgraph.extract import extract
+
     return list(extract(batch))
 
 
@@ -54,9 +58,11 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),))
 
 
-def process(articles: Iterable[Article], workers: int = 1, batch_size: int = 32) -> Iterator[Result]:
+def process(articles: Iterable[Article], workers: int = 1, batch_size: int = 32) -> Iterator["Result"]:
     """Results for ``articles`` in input order, with at most two batches per worker in flight."""
     if workers <= 1:
+        from newsgraph.extract import extract
+
         yield from extract(articles, batch_size=batch_size)
         return
     with pool(workers) as executor:

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import gc
 
+from newsgraph.extract import extract
+from newsgraph.model import Article
 from newsgraph.nlp.pipeline import load
 from newsgraph.resolve.gazetteer import gazetteer, towns
 
-#: Run once through the pipeline so components load their lazy lexicons here, not in each worker.
+#: Run once through extraction so components load their lazy lexicons here, not in each worker.
 WARM_UP = ('"We will talk," Foreign Minister Sergey Lavrov told reporters in Moscow on Friday, '
            "adding that Russia had spent $5 million, up 3% since 2021.")
 
 
 def warm() -> None:
-    nlp = load()
+    load()
     gazetteer()
     towns()
-    nlp(WARM_UP)
+    list(extract([Article(id="warm-up", text=WARM_UP)]))
     gc.freeze()
 
 
