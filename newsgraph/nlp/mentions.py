@@ -206,9 +206,11 @@ def gazetteer_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
 
 def embedded_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     """Places named inside other names: "Zimbabwe" in "Air Zimbabwe", "Toronto" in "Toronto
-    Transit Commission", "Ireland" in a place name the gazetteer lacks ("Building Ireland").
+    Transit Commission", "Ireland" in a place name the gazetteer lacks ("Building Ireland"),
+    a town the article names as a place elsewhere ("Allendale" in "Allendale Woman's Club").
     A lone generic word ("South" in "South Kilburn Estate") is none."""
     found = []
+    named = {doc[start:end].text for start, end, label in spans if label in PLACE_NAMES}
     for start, end, label in spans:
         if end - start < 2 or not (label in CONTAINERS or (label in PLACE_NAMES and not _known(doc[start:end].text))):
             continue
@@ -220,7 +222,7 @@ def embedded_spans(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 if n == 1 and words.text.lower() in generic_place_words():
                     continue
                 if all(t.is_title or t.is_upper for t in words if t.is_alpha):
-                    label = _embedded(words.text)
+                    label = "GPE" if words.text in named else _embedded(words.text)
                     if label:
                         match = (i, i + n, label)
                         break

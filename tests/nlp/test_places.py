@@ -178,3 +178,10 @@ def test_town_in_a_country_the_article_names_beats_a_bigger_city_elsewhere(place
     assert by_mention(places("There were 26 applicants in Ballina, the agency said."), "Ballina").country == "AU"
     es = places("There were 26 applicants in Ballina, the Irish housing agency said.")
     assert by_mention(es, "Ballina").country == "IE"
+
+
+def test_town_inside_an_organisation_name_when_the_article_names_it_as_a_place(places):
+    es = places("The Allendale Woman's Club raised money for a clinic in Allendale.")
+    assert {m.kind for m in by_mention(es, "Allendale").mentions} == {"name", "embedded"}
+    alone = places("The Allendale Woman's Club raised money for a clinic.")
+    assert not any(m.text == "Allendale" for e in alone for m in e.mentions)
