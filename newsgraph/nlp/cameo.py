@@ -95,6 +95,10 @@ class VerbDictionary:
         #: object that codes them says where ("signed an agreement in Istanbul"), while a
         #: request or statement is about the place ("called for a ceasefire in Gaza")
         self.located_roots = frozenset(data["located_roots"])
+        #: codes (prefixes) of acts that parties do together, so that coordinated actors with
+        #: no other target do them to each other ("A and B signed a treaty", "talks between A
+        #: and B"), unlike "A and B praised the plan" or "mediation between A and B"
+        self._reciprocal = tuple(data["reciprocal_codes"])
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
         self.future_modals = frozenset(data["future_modals"])
@@ -137,6 +141,9 @@ class VerbDictionary:
         """Whether a verb with these object lemmas says its subject took place."""
         needed = self._happen.get(lemma, set())
         return "" in needed or bool(needed & objects)
+
+    def reciprocal(self, code: Optional[str]) -> bool:
+        return bool(code) and code.startswith(self._reciprocal)
 
     def clause_target(self, action: Action) -> bool:
         return any(code.startswith(self._clause_target_codes) for code in (action.forward, action.backward) if code)

@@ -147,7 +147,8 @@ class EventCoder:
             if not intent:
                 pairs += [(t, s, action.backward) for s, t, _ in pairs]
         else:
-            pairs = [(a, b, action.forward) for a in members for b in members if a != b]
+            pairs = [(a, b, action.forward) for a in members for b in members
+                     if a != b and self.dictionary.reciprocal(action.forward)]
         span = doc_span(noun.doc, min(noun.left_edge.i, verb.i), max(clause_end(verb), noun.right_edge.i))
         for source, target, code in pairs:
             if code:
@@ -203,7 +204,8 @@ class EventCoder:
         span = doc_span(verb.doc, left, right)
         if not targets:
             # "A and B signed a treaty": coordinated actors act on each other
-            pairs = [(a, b, action.forward) for a in sources for b in sources if a != b]
+            pairs = [(a, b, action.forward) for a in sources for b in sources if a != b] if self._mutual(
+                verb, action) else []
         else:
             pairs = [(s, t, action.forward) for s in sources for t in targets]
             if not intent:  # an announced visit is hosted by no one yet
@@ -211,6 +213,13 @@ class EventCoder:
         for source, target, code in pairs:
             if code:
                 yield self._event(span, source, target, self.dictionary.intent(code) if intent else code, negated)
+
+    def _mutual(self, verb: Token, action: Action) -> bool:
+        """Whether coordinated actors do the act to each other: a joint act ("A and B signed
+        a treaty") or one done to a joint event ("A and B postponed their meeting")."""
+        nouns = (self.dictionary.noun_action(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj")
+        return self.dictionary.reciprocal(action.forward) or any(
+            self.dictionary.reciprocal(n.forward) for n in nouns if n is not None)
 
     def _hedged(self, verb: Token) -> bool:
         """An act that may happen is announced, not done: "may impose sanctions", "would

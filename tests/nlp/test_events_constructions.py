@@ -82,7 +82,7 @@ def test_seats_of_government_act_for_it(nlp):
 
 
 def test_actor_table_reads_plurals_and_names_without_their_article():
-    table = ActorTable({"agents": {"congress": "LEG", "minister": "GOV"}, "regions": {}, "seats": {},
+    table = ActorTable({"agents": {"congress": "LEG", "minister": "GOV"}, "regions": {}, "seats": {}, "groups": {},
                         "organisations": {}}, {"the Shire": "SHR"})
     assert table.agent("Congresses") == "LEG"
     assert table.agent("ministers") == "GOV"
@@ -195,3 +195,20 @@ def test_an_object_codes_through_what_it_is_a_quantity_of(nlp, text, expected):
 ])
 def test_a_place_after_the_object_locates_an_act_and_is_the_topic_of_words(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru signed a trade agreement.", {("CHL", "PER", "057"), ("PER", "CHL", "057")}),
+    ("Chile and Peru postponed their meeting.", {("CHL", "PER", "125"), ("PER", "CHL", "125")}),
+    # one-way acts with no target are no events between the actors who did them
+    ("Chile and Peru praised the plan.", set()),
+    ("The plan was proposed by Chile, Peru and Bolivia.", set()),
+    ("Mediation between Israel and Egypt began on Monday.", set()),
+])
+def test_coordinated_actors_do_only_joint_acts_to_each_other(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_business_offers_and_declining_comment_are_no_intent_or_rejection(nlp):
+    assert triples(nlp, "Germany's Siemens said it was offering shares to investors in France.") == set()
+    assert triples(nlp, "Germany refused to comment on the report by France.") == {("DEU", "FRA", "011")}
