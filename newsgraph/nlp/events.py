@@ -102,7 +102,8 @@ class EventCoder:
                 continue  # "warned it would attack": one threat, coded by the act
             for event in coded_events:
                 key = (event.source_actor, event.source, event.target_actor, event.target, event.code, event.start)
-                if key not in seen:
+                # "Japan agreed to buy more from Japanese makers": an actor does not act on itself
+                if key not in seen and not (event.source_actor and event.source_actor == event.target_actor):
                     seen.add(key)
                     events.append(event)
         return events

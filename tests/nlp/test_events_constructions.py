@@ -212,3 +212,8 @@ def test_coordinated_actors_do_only_joint_acts_to_each_other(nlp, text, expected
 def test_business_offers_and_declining_comment_are_no_intent_or_rejection(nlp):
     assert triples(nlp, "Germany's Siemens said it was offering shares to investors in France.") == set()
     assert triples(nlp, "Germany refused to comment on the report by France.") == {("DEU", "FRA", "011")}
+
+
+def test_an_actor_does_not_act_on_itself(nlp):
+    assert triples(nlp, "Japan had agreed to increase purchases of parts by Japanese car makers.") == set()
+    assert triples(nlp, "Russia praised Moscow.") == set()
