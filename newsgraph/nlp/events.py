@@ -17,10 +17,13 @@ decides what kind of event it is:
   ("Arnor is said to be about to restore ties");
 * a reported clause whose pronoun subject is the reporter ("Ethiopia said it would restore
   ties") is the reporter's act, and with a future modal its announcement (CAMEO 03 or 13);
-* coordinated subjects with no target act on each other ("A and B signed a treaty"); a
-  verb with no object shares that of the verb coordinated after it ("met and praised
-  China"); a relative clause acts on the noun it modifies ("the delegation, which Russia
-  criticized");
+* coordinated subjects with no target do a joint act to each other ("A and B signed a
+  treaty", but not "A and B praised the plan"), and no actor acts on itself; a verb with
+  no object shares that of the verb coordinated after it ("met and praised China"); a
+  relative clause acts on the noun it modifies ("the delegation, which Russia criticized");
+* a statement names its target in its "that" clause ("said that Russia ..."); a place
+  after the object that codes a meeting, signing or aid is where it happened ("signed an
+  agreement in Istanbul"), not a party, while words and force are about the place;
 * an event noun that is the subject of a verb of happening, or of any verb in the simple
   past, is an event too ("talks between A and B began", "the president's visit to Brazil
   ended", "Russia's attack on Georgia killed ten"), and the object of a light verb codes
