@@ -22,8 +22,9 @@ from newsgraph.resolve.geocode import Context, choose, inside
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: An upper-case place opening the text, a paragraph or a sentence: "LONDON 1996-08-30",
-#: "SALVADOR, Feb 26 -", "... wages. BOSTON (Reuters) -", "NEW DELHI: The court".
-DATELINE = re.compile(r"(?:\A|\n|(?<=[.!?] ))\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*)(?=\s*(?:,|\(|:|\d|-|\u2014|\n))")
+#: "SALVADOR, Feb 26 -", "... wages. BOSTON (Reuters) -", "NEW DELHI: The court",
+#: "IMMOKALEE \u2013 The congressman".
+DATELINE = re.compile(r"(?:\A|\n|(?<=[.!?] ))\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*)(?=\s*(?:,|\(|:|\d|-|\u2013|\u2014|\n))")
 #: Capitalised words after "<place>, ": the state, county or country that places it.
 AREA_WORDS = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,3}")
 #: Kinds of place that can follow a city after a comma ("Fresno, Calif.", "Croft, Yorkshire").

@@ -185,3 +185,8 @@ def test_town_inside_an_organisation_name_when_the_article_names_it_as_a_place(p
     assert {m.kind for m in by_mention(es, "Allendale").mentions} == {"name", "embedded"}
     alone = places("The Allendale Woman's Club raised money for a clinic.")
     assert not any(m.text == "Allendale" for e in alone for m in e.mentions)
+
+
+def test_dateline_before_an_en_dash(places):
+    es = places("Diaz-Balart Speaks at Immokalee TIGER Grant Event. IMMOKALEE \u2013 Congressman Mario Diaz-Balart spoke.")
+    assert by_mention(es, "IMMOKALEE").country == "US"
