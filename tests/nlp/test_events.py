@@ -119,6 +119,17 @@ def test_root_families(nlp, text, expected):
     assert expected in triples(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union extended sanctions against Russia.", ("IGOEEU", "RUS", "163")),
+    ("Britain announced sanctions against Iran.", ("GBR", "IRN", "163")),
+    ("The United States slapped tariffs on Chinese goods.", ("USA", "CHN", "163")),
+    ("Germany will send tanks to Ukraine.", ("DEU", "UKR", "072")),
+    ("Venezuela threatened Guyana with annexation.", ("VEN", "GUY", "1382")),
+])
+def test_sanctions_arms_and_threats_of_occupation(nlp, text, expected):
+    assert triples(nlp, text) == {expected}
+
+
 def test_a_visit_is_hosted_by_its_target(nlp):
     found = triples(nlp, "The Chinese president visited Brazil.")
     assert ("CHNGOV", "BRA", "042") in found
