@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.component import doc_component
+from newsgraph.nlp.mentions import BIG_CITY
 from newsgraph.resolve.gazetteer import Place, fold, gazetteer, towns, variants
 from newsgraph.resolve.geocode import Context, choose, inside
 
@@ -102,7 +103,10 @@ def _local_towns(e: Entity, places: list[Place], ctx: Context) -> list[Place]:
     """The towns of the name in a state the article names when none of its places is there
     or is a state of a country it names ("Nelson" in a story about British Columbia, not the
     New Zealand city or region; "Wales" beside "England" stays Wales), else in a country it
-    names when none of its places is in one ("Ballina" in an Irish story)."""
+    names when none of its places is in one ("Ballina" in an Irish story).  A big city's
+    own name is not a village's: "Louisville" stays in Kentucky in a story that names Ohio."""
+    if any(p.kind == "city" and p.population >= BIG_CITY and fold(p.name) == fold(e.name) for p in places):
+        return []
     if ctx.admin1 and not any(_in_context(p, ctx) for p in places):
         return [t for t in _towns(e) if t.admin1 in ctx.admin1]
     if not any(ctx.countries[p.country] for p in places if p.country):

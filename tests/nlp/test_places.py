@@ -190,3 +190,8 @@ def test_town_inside_an_organisation_name_when_the_article_names_it_as_a_place(p
 def test_dateline_before_an_en_dash(places):
     es = places("Diaz-Balart Speaks at Immokalee TIGER Grant Event. IMMOKALEE \u2013 Congressman Mario Diaz-Balart spoke.")
     assert by_mention(es, "IMMOKALEE").country == "US"
+
+
+def test_a_big_city_is_not_taken_for_a_village_in_a_state_the_article_names(places):
+    es = places("Fans in Louisville and Columbus, Ohio, cheered.")
+    assert by_mention(es, "Louisville").kb_id == "4299276"
