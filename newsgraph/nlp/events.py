@@ -176,18 +176,23 @@ class EventCoder:
         if negated and not self.keep_negated:
             return
         intent = any(t.lemma_.lower() in self.dictionary.intent_triggers for t in scope[1:]) or self._hedged(verb)
-        subject = subject_of(chain)
+        # "the sanctions imposed by the US on Iran": a participle is a passive on its noun
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        subject = verb.head if participle else subject_of(chain)
         if subject is None:
             return
         first = subject
-        if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
+        if participle or any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
             # a passive ("rebuked by Eriador, Osgiliath ...", "the delegation, which was
             # criticized by Russia"); "Arnor is said to restore ties" only inherits a
             # passive subject, which acts
             agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if agent is None:
                 return
-            sources, targets, arg = actors.phrase(agent, subject=True), actors.phrase(subject), agent
+            sources, arg = actors.phrase(agent, subject=True), agent
+            targets = [a for a in actors.phrase(subject) if a not in sources]
+            if not targets:  # "sanctions were imposed on Iran by the US": the patient is no actor
+                targets = self._targets(verb, headword, action, actors, set(sources))[1]
         else:
             # "Lions, tigers, and Gondor welcomed": a list the parser split into subjects
             sources = list(dict.fromkeys(a for s in co_subjects(subject) for a in actors.phrase(s, subject=True)))
@@ -220,9 +225,10 @@ class EventCoder:
 
     def _mutual(self, verb: Token, action: Action) -> bool:
         """Whether coordinated actors do the act to each other: a joint act ("A and B signed
-        a treaty") or one done to a joint event ("A and B postponed their meeting")."""
+        a treaty", "exchanged prisoners": the same code both ways) or one done to a joint
+        event ("A and B postponed their meeting")."""
         nouns = (self.dictionary.noun_action(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj")
-        return self.dictionary.reciprocal(action.forward) or any(
+        return action.forward == action.backward or self.dictionary.reciprocal(action.forward) or any(
             self.dictionary.reciprocal(n.forward) for n in nouns if n is not None)
 
     def _hedged(self, verb: Token) -> bool:
@@ -273,8 +279,8 @@ class EventCoder:
 def arguments(verb: Token) -> set[str]:
     """Lemmas that select a dictionary entry: particle, prepositions and their objects,
     the object with its modifiers and what it is a quantity of, complement verbs and
-    manner adverbs."""
-    out: set[str] = set()
+    manner adverbs; the noun a participle modifies is its object ("the sanctions imposed")."""
+    out: set[str] = {verb.head.lemma_.lower()} if verb.dep_ == "acl" and verb.tag_ == "VBN" else set()
     for c in verb.children:
         dep = c.dep_
         if dep in ("prt", "xcomp", "ccomp", "advmod", "nsubjpass"):

@@ -217,3 +217,25 @@ def test_business_offers_and_declining_comment_are_no_intent_or_rejection(nlp):
 def test_an_actor_does_not_act_on_itself(nlp):
     assert triples(nlp, "Japan had agreed to increase purchases of parts by Japanese car makers.") == set()
     assert triples(nlp, "Russia praised Moscow.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle is a passive on the noun it modifies, which is its object
+    ("The sanctions imposed by the United States on Iran took effect on Monday.", {("USA", "IRN", "163")}),
+    ("The aid sent by Japan to Ukraine arrived on Monday.", {("JPN", "UKR", "070")}),
+    # without an agent it is no act of the clause's subject
+    ("Russia welcomed the consultations held between Kazakhstan and Uzbekistan.",
+     {("RUS", "KAZ", "051"), ("RUS", "UZB", "051")}),
+    # a passive whose patient is no actor targets a prepositional object
+    ("Sanctions were imposed on Iran by the United States.", {("USA", "IRN", "163")}),
+])
+def test_participles_and_passives_take_their_agent(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China lashed out at Japan.", {("CHN", "JPN", "111")}),
+    ("Ukraine and Russia exchanged prisoners on Sunday.", {("UKR", "RUS", "0841"), ("RUS", "UKR", "0841")}),
+])
+def test_phrasal_and_two_way_verbs(nlp, text, expected):
+    assert triples(nlp, text) == expected
