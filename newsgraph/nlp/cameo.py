@@ -99,6 +99,9 @@ class VerbDictionary:
         #: no other target do them to each other ("A and B signed a treaty", "talks between A
         #: and B"), unlike "A and B praised the plan" or "mediation between A and B"
         self._reciprocal = tuple(data["reciprocal_codes"])
+        #: verb -> prepositions whose object, not the one addressed, is the target: "warned
+        #: Gondor about the Prince" is a warning about the Prince, given to Gondor
+        self._topics: dict[str, tuple[str, ...]] = {v: tuple(p) for v, p in data["topics"].items()}
         self.conditional_marks = frozenset(data["conditional_marks"])
         self.first_person = frozenset(data["first_person"])
         self.future_modals = frozenset(data["future_modals"])
@@ -141,6 +144,9 @@ class VerbDictionary:
         """Whether a verb with these object lemmas says its subject took place."""
         needed = self._happen.get(lemma, set())
         return "" in needed or bool(needed & objects)
+
+    def topics(self, lemma: str) -> tuple[str, ...]:
+        return self._topics.get(lemma, ())
 
     def reciprocal(self, code: Optional[str]) -> bool:
         return bool(code) and code.startswith(self._reciprocal)

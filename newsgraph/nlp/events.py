@@ -253,7 +253,8 @@ class EventCoder:
         content = self.dictionary.action_words(headword)
         named = content | LOCATIVE if roots & self.dictionary.hostile_roots else content
         located = roots <= self.dictionary.located_roots and not named & LOCATIVE
-        for arg in target_arguments(verb, named, self.dictionary.clause_target(action)):
+        for arg in target_arguments(verb, named, self.dictionary.clause_target(action),
+                                    self.dictionary.topics(headword)):
             # "fired at", "a crackdown in": force is aimed at the place; "signed an agreement
             # in Istanbul": the object that codes the act is not about where it was signed
             places = not (located and {arg.lemma_.lower(), *contents(arg)} & content)
@@ -361,12 +362,16 @@ def co_subjects(subject: Token) -> list[Token]:
     return [subject] + [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i != subject.i]
 
 
-def target_arguments(verb: Token, named: frozenset[str], clause: bool) -> Iterator[Token]:
-    """Candidate targets in order: indirect and direct object, prepositional objects (a
+def target_arguments(verb: Token, named: frozenset[str], clause: bool,
+                     topics: tuple[str, ...] = ()) -> Iterator[Token]:
+    """Candidate targets in order: the objects of the ``topics`` prepositions ("warned
+    Gondor about the Prince"), indirect and direct object, prepositional objects (a
     locative one only if the dictionary entry names it), for statements (``clause``) the
     subject of the complement clause ("warned that Gondor would ..."), then anything named
     inside the object, adjuncts and purpose clause ("signed an accord to supply Gondor")."""
     children = list(verb.children)
+    for p in topics:
+        yield from (o for c in children if c.dep_ == "prep" and c.lower_ == p for o in c.children if o.dep_ == "pobj")
     for dep in ("dative", "iobj", "dobj"):
         for c in children:
             if c.dep_ == dep:

@@ -239,3 +239,13 @@ def test_participles_and_passives_take_their_agent(nlp, text, expected):
 ])
 def test_phrasal_and_two_way_verbs(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning about someone targets them, not the one warned ...
+    ("Germany warned France of a Russian attack.", {("DEU", "RUS", "130")}),
+    # ... unless what it is about names no one
+    ("The United States warned Russia about the consequences of an invasion.", {("USA", "RUS", "130")}),
+])
+def test_a_warning_targets_what_it_is_about(nlp, text, expected):
+    assert triples(nlp, text) == expected
