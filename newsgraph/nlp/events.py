@@ -13,8 +13,10 @@ decides what kind of event it is:
   "denied that Russia attacked", but not "cannot but applaud") did not happen: no event,
   unless the pipeline asks to keep it flagged ``negated`` (to study denials); a
   conditional ("if they attack") is no event;
-* a passive takes its agent, but a subject inherited through a raising passive acts
-  ("Arnor is said to be about to restore ties");
+* a passive takes its agent, and so does a participle, a passive on the noun it modifies
+  ("the sanctions imposed by the US on Iran"), but a subject inherited through a raising
+  passive acts ("Arnor is said to be about to restore ties");
+* a warning targets what it is about ("warned Gondor about the Prince");
 * a reported clause whose pronoun subject is the reporter ("Ethiopia said it would restore
   ties") is the reporter's act, and with a future modal its announcement (CAMEO 03 or 13);
 * coordinated subjects with no target do a joint act to each other ("A and B signed a
