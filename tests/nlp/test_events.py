@@ -244,6 +244,8 @@ def test_a_reported_future_act_of_the_reporter_is_its_announcement(nlp):
     # the clause's negation is the statement's content, not a denial of it
     ("Germany said on Friday that an embargo against Iran would not work.", {("DEU", "IRN", "010")}),
     ("France pointed out that Germany had signed the treaty.", {("FRA", "DEU", "010")}),
+    # told whom: the one addressed is the target
+    ("Russia told Ukraine that the talks were over.", {("RUS", "UKR", "010")}),
     # a statement whose clause is coded is that act; the reporter's own is its announcement
     ("Russia said that it would attack Ukraine.", {("RUS", "UKR", "1384")}),
     # an attribution after the clause is no statement event
