@@ -195,10 +195,3 @@ def test_dateline_before_an_en_dash(places):
 def test_a_big_city_is_not_taken_for_a_village_in_a_state_the_article_names(places):
     es = places("Fans in Louisville and Columbus, Ohio, cheered.")
     assert by_mention(es, "Louisville").kb_id == "4299276"
-
-
-def test_english_scottish_and_welsh_point_at_their_nations(places):
-    es = places("Scottish and Welsh fans travelled to Lyon, where English fans had arrived.")
-    english, scottish, welsh = (by_mention(es, w) for w in ("English", "Scottish", "Welsh"))
-    assert {english.country, scottish.country, welsh.country} == {"GB"}
-    assert scottish.lat > 55.5 > english.lat and welsh.lon < english.lon
