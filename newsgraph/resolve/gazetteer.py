@@ -56,6 +56,11 @@ def fold(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def name_key(name: str) -> str:
+    """Index key of a place name: folded, hyphens read as spaces ("North-West" is "North West")."""
+    return fold(name).replace("-", " ")
+
+
 def is_code(name: str) -> bool:
     """Short upper-case names ("US", "EU", "U.S.") are matched only as written."""
     return name.isupper() and sum(c.isalpha() for c in name) <= 5
@@ -78,13 +83,13 @@ class Gazetteer:
 
     @staticmethod
     def _key(name: str) -> str:
-        return name.strip() if is_code(name.strip()) else fold(name)
+        return name.strip() if is_code(name.strip()) else name_key(name)
 
     def _keys(self, name: str) -> Iterator[str]:
         name = name.strip()
         if is_code(name):
             yield name
-        yield fold(name)
+        yield name_key(name)
 
     def places(self, name: str) -> list[Place]:
         """Every place called ``name`` (countries and regions first, then by population)."""
@@ -241,13 +246,13 @@ class Towns:
     def __init__(self, lines: Iterable[str]) -> None:
         self._rows: dict[str, list[str]] = defaultdict(list)
         for line in lines:
-            self._rows[fold(line[:line.index("\t")])].append(line)
+            self._rows[name_key(line[:line.index("\t")])].append(line)
 
     def places(self, name: str) -> list[Place]:
         """Every town called ``name``, most populous first; codes ("BC") name no town."""
         if is_code(name.strip()):
             return []
-        return [_town(line) for line in self._rows.get(fold(name), ())]
+        return [_town(line) for line in self._rows.get(name_key(name), ())]
 
 
 def _town(line: str) -> Place:

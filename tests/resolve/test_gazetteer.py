@@ -79,3 +79,8 @@ def test_towns_hold_small_places_the_main_index_leaves_out(g):
     hintons = towns().places("hinton")
     assert len(hintons) > 1 and hintons[0].population >= hintons[-1].population
     assert towns().places("BC") == []  # a code names no town
+
+
+def test_hyphens_and_spaces_spell_one_name(g):
+    assert "ZA" in {p.country for p in g.places("North West")}
+    assert g.places("Winston Salem") == g.places("Winston-Salem") != []
