@@ -26,6 +26,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: "SALVADOR, Feb 26 -", "... wages. BOSTON (Reuters) -", "NEW DELHI: The court",
 #: "IMMOKALEE \u2013 The congressman".
 DATELINE = re.compile(r"(?:\A|\n|(?<=[.!?] ))\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*)(?=\s*(?:,|\(|:|\d|-|\u2013|\u2014|\n))")
+#: Labels the model gives a dateline city that a dateline corrects.
+DATELINE_WRONG = {"ORG", "PERSON"}
 #: Capitalised words after "<place>, ": the state, county or country that places it.
 AREA_WORDS = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,3}")
 #: Kinds of place that can follow a city after a comma ("Fresno, Calif.", "Croft, Yorkshire").
@@ -161,13 +163,16 @@ def _datelines(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def _dateline(text: str, span: tuple[int, int], entities: list[Entity]) -> Optional[Entity]:
+    """The place entity of a dateline; a known city there that the model called an
+    organisation or a person is a place ("PLEASANTON, Calif.--(BUSINESS WIRE)--")."""
     start, end = span
+    city = any(p.kind == "city" for p in gazetteer().places(text[start:end]))
     for e in entities:
         if any(m.start <= start < m.end for m in e.mentions):
+            if e.type in DATELINE_WRONG and city and all((m.start, m.end) == span for m in e.mentions):
+                e.type = "GPE"
             return e if e.type in PLACE_LABELS else None
-    if not any(p.kind == "city" for p in gazetteer().places(text[start:end])):
-        return None
-    return _add_place(entities, text, start, end)
+    return _add_place(entities, text, start, end) if city else None
 
 
 def _add_place(entities: list[Entity], text: str, start: int, end: int) -> Entity:
@@ -198,7 +203,7 @@ def _add_areas(text: str, entities: list[Entity]) -> None:
                 continue
             words = match.group().split(" ")
             for n in range(len(words), 0, -1):
-                name = " ".join(words[:n])
+                name = " ".join(words[:n]).rstrip("-")  # "PLEASANTON, Calif.--(BUSINESS WIRE)--"
                 name = name if gazetteer().places(name) else name.rstrip(".,")
                 if any(p.kind in AREA_KINDS for p in gazetteer().places(name)):
                     start, end = match.start(), match.start() + len(name)

@@ -195,3 +195,10 @@ def test_dateline_before_an_en_dash(places):
 def test_a_big_city_is_not_taken_for_a_village_in_a_state_the_article_names(places):
     es = places("Fans in Louisville and Columbus, Ohio, cheered.")
     assert by_mention(es, "Louisville").kb_id == "4299276"
+
+
+def test_press_release_dateline_is_a_place_with_its_state(places):
+    es = places("PLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak, a leader in cold chain, said on Monday.")
+    city = by_mention(es, "PLEASANTON")
+    assert city.type == "GPE" and city.country == "US"
+    assert by_mention(es, "Calif.").type == "GPE"
