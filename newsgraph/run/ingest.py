@@ -47,7 +47,7 @@ class Strict(Exception):
 class Ingest:
     store: Store
     engine: Engine
-    batch_size: int = 64
+    batch_size: int = 256
     strict: bool = False
     resume: bool = True
     on_error: Callable[[ReadError], None] = lambda err: None

@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 import psutil
 
@@ -58,13 +58,15 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),))
 
 
-def process(articles: Iterable[Article], workers: int = 1, batch_size: int = 32) -> Iterator["Result"]:
-    """Results for ``articles`` in input order, with at most two batches per worker in flight."""
+def process(articles: Iterable[Article], workers: int = 1, batch_size: int = 32,
+            in_flight: Optional[int] = None) -> Iterator["Result"]:
+    """Results for ``articles`` in input order, with at most ``in_flight`` batches
+    submitted (default two per worker)."""
     if workers <= 1:
         from newsgraph.extract import extract
 
         yield from extract(articles, batch_size=batch_size)
         return
     with pool(workers) as executor:
-        done = ordered_map(extract_batch, batches(articles, batch_size), executor, in_flight=2 * workers)
+        done = ordered_map(extract_batch, batches(articles, batch_size), executor, in_flight or 2 * workers)
         yield from itertools.chain.from_iterable(done)
