@@ -52,8 +52,9 @@ def articles(path: pathlib.Path, n: int) -> Iterator[dict]:
         yield row
 
 
-#: One point of a memory curve: seconds since launch, RSS, PSS, CPU seconds, fraction of the input read.
-Point = tuple[float, int, int, float, float]
+#: One point of a memory curve: seconds since launch, RSS, PSS, CPU seconds, fraction of the
+#: input read, and the RSS of the root process alone (an ingest's writer).
+Point = tuple[float, int, int, float, float, int]
 
 
 class Sampler:
@@ -74,7 +75,7 @@ class Sampler:
     def _run(self, every: float, trace: float) -> None:
         next_point = 0.0
         while not self._stop.is_set():
-            rss = pss = 0
+            rss = pss = root_rss = 0
             read = 0.0
             try:
                 for p in [self.root, *self.root.children(recursive=True)]:
@@ -82,7 +83,7 @@ class Sampler:
                         full = p.memory_full_info()
                         times = p.cpu_times()
                         if trace and p.pid == self.root.pid:
-                            read = self._read_fraction(p)
+                            read, root_rss = self._read_fraction(p), full.rss
                     except (psutil.NoSuchProcess, psutil.AccessDenied):
                         continue
                     self.cpu[p.pid] = times.user + times.system
@@ -93,9 +94,9 @@ class Sampler:
             self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
             elapsed = time.perf_counter() - self._started
             if trace and elapsed >= next_point:
-                self.curve.append((elapsed, rss, pss, sum(self.cpu.values()), read))
-                print(f"    {elapsed:7.0f}s  RSS {rss / 2**20:6.0f} MB  PSS {pss / 2**20:6.0f} MB  "
-                      f"CPU {sum(self.cpu.values()):8.0f}s  input read {read:6.1%}", flush=True)
+                self.curve.append((elapsed, rss, pss, sum(self.cpu.values()), read, root_rss))
+                print(f"    {elapsed:7.0f}s  RSS {rss / 2**20:6.0f} MB (writer {root_rss / 2**20:4.0f})  "
+                      f"PSS {pss / 2**20:6.0f} MB  CPU {sum(self.cpu.values()):8.0f}s  input read {read:6.1%}", flush=True)
                 next_point = elapsed + trace
             self._stop.wait(every)
 
@@ -220,8 +221,8 @@ def main() -> None:
         opts.out.write_text(json.dumps({"n": opts.n, "words": words, "runs": [
             {"name": n, "seconds": s, "articles_per_s": opts.n / s, "cpu_seconds": u.cpu, "root_cpu_seconds": u.root_cpu,
              "peak_rss_mb": u.rss / 2**20, "peak_pss_mb": u.pss / 2**20, "exit": c,
-             "curve": [{"seconds": t, "rss_mb": r / 2**20, "pss_mb": p / 2**20, "cpu_seconds": cpu, "read": f}
-                       for t, r, p, cpu, f in u.curve]} for n, s, u, c in runs]}, indent=1))
+             "curve": [{"seconds": t, "rss_mb": r / 2**20, "pss_mb": p / 2**20, "cpu_seconds": cpu, "read": f,
+                        "writer_rss_mb": w / 2**20} for t, r, p, cpu, f, w in u.curve]} for n, s, u, c in runs]}, indent=1))
 
 
 if __name__ == "__main__":
