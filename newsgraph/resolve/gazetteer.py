@@ -62,7 +62,8 @@ def name_key(name: str) -> str:
 
 
 def is_code(name: str) -> bool:
-    """Short upper-case names ("US", "EU", "U.S.") are matched only as written."""
+    """Short upper-case names ("US", "EU", "U.S.") are looked up as written before folded
+    (folded, they would be "us"; a dateline's "PARIS" still finds Paris)."""
     return name.isupper() and sum(c.isalpha() for c in name) <= 5
 
 
