@@ -41,6 +41,14 @@ IN_FILTER_KEYS = 8192
 #: Most rows a lookup fetches through an index (point lookups) instead of a scan.
 INDEX_SCAN_ROWS = 16
 
+#: Settings while an ingest runs (``ingesting``), measured by storing 4,000 Reuters Records.
+#: One thread: the extraction workers hold the cores, and DuckDB's own threads only
+#: contended with them (the first 2,000 took the writer 13.0 CPU-s with the default
+#: threads, 9.4 with one).  Checkpoints four times rarer: each rewrites the row groups the
+#: summary tables' upserts touched, all over those tables, so their cost grows with the
+#: corpus (20.1 -> 16.2 CPU-s, the mean of two runs each, for the same peak RSS).
+INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB"}
+
 #: BM25 parameters, as the fts extension's own ``match_bm25`` defaults.
 BM25_K, BM25_B = 1.2, 0.75
 
@@ -131,15 +139,16 @@ class DuckDBStore(Store):
 
     @contextlib.contextmanager
     def ingesting(self) -> Iterator[None]:
-        # One DuckDB thread while extraction workers hold the cores: its threads only
-        # contended with them: storing 2,000 Reuters Records took the writer 13.0 CPU-s
-        # with DuckDB's default threads, 9.4 with one.
-        threads = self._execute("SELECT current_setting('threads')")[0][0]
-        self.con.execute("SET threads = 1")
+        saved = {name: self._execute(f"SELECT current_setting('{name}')")[0][0] for name in INGEST_SETTINGS}
+        self._set(INGEST_SETTINGS)
         try:
             yield
         finally:
-            self.con.execute(f"SET threads = {int(threads)}")
+            self._set(saved)
+
+    def _set(self, settings: dict[str, Any]) -> None:
+        for name, value in settings.items():
+            self.con.execute(f"SET {name} = '{value}'")
 
     def _reader(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor: its own connection to the same database, which sees

@@ -105,17 +105,17 @@ def test_a_run_cut_short_resumes_after_its_last_stored_batch(tmp_path, store):
     assert ids(store) == sorted(f"a{i}" for i in range(1, 11))
 
 
-def test_duckdb_writes_on_one_thread_while_ingesting_and_restores_its_threads(tmp_path, store):
-    def threads():
-        return store.query("SELECT current_setting('threads')")[1][0][0]
+def test_duckdb_writes_on_one_thread_and_checkpoints_less_while_ingesting_then_restores(tmp_path, store):
+    def settings():
+        return store.query("SELECT current_setting('threads'), current_setting('checkpoint_threshold')")[1][0]
 
     store.con.execute("SET threads = 3")
-    seen = []
+    before, seen = settings(), []
 
     def engine(articles):
         for record in fake_engine(articles):
-            seen.append(threads())
+            seen.append(settings())
             yield record
 
     Ingest(store, engine, batch_size=2).run(read_paths([write_jsonl(tmp_path / "in.jsonl", 4)]))
-    assert seen == [1, 1, 1, 1] and threads() == 3
+    assert seen == [(1, "61.0 MiB")] * 4 and settings() == before == (3, "16.0 MiB")
