@@ -18,7 +18,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
-from typing import Optional, Protocol, Sequence
+from typing import Collection, Optional, Protocol, Sequence
 
 from newsgraph.model import Entity, Record
 from newsgraph.resolve.gazetteer import fold
@@ -34,8 +34,8 @@ class EntityIndex(Protocol):
     def entity_candidates(self, keys: Sequence[str]) -> list[tuple[str, tuple]]:
         """(key, entity row) for every stored entity indexed under one of ``keys``."""
 
-    def entity_company(self, entity_ids: Sequence[str]) -> dict[str, set[str]]:
-        """Entity id -> ids of the entities that share an article with it."""
+    def entity_company(self, entity_ids: Sequence[str], among: Collection[str]) -> dict[str, set[str]]:
+        """Entity id -> the entities of ``among`` that share an article with it."""
 
 
 def corpus_id(entity: Entity) -> str:
@@ -174,7 +174,7 @@ class EntityLinker:
         """The only candidate, else the one whose context agrees best (none on a tie)."""
         if len(found) <= 1:
             return next(iter(found), None)
-        stored = self.index.entity_company(sorted(found))
+        stored = self.index.entity_company(sorted(found), context)
         scores = {eid: self._agreement(stored.get(eid, set()) | self._company[eid], row, e, context)
                   for eid, (row, _) in found.items()}
         top = max(scores.values())

@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import importlib.resources
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Optional, Sequence
 
 import pyarrow as pa
 
@@ -237,14 +237,18 @@ class Store:
             f"SELECT k.key, {cols} FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
             "WHERE k.key IN {values}", list(keys))]
 
-    def entity_company(self, entity_ids: Sequence[str]) -> dict[str, set[str]]:
-        """Entity id -> ids of the entities sharing a stored article with it, from the pairs
-        store/summaries keeps (a join of article_entities with itself grew with the corpus)."""
+    def entity_company(self, entity_ids: Sequence[str], among: Collection[str]) -> dict[str, set[str]]:
+        """Entity id -> the entities of ``among`` sharing a stored article with it, from the
+        pairs store/summaries keeps.  Only pairs within ``among`` are read: a popular
+        entity's every companion grew with the corpus (15% of the writer at 4,000 articles)."""
+        wanted, among = set(entity_ids), set(among)
         company: dict[str, set[str]] = {}
-        if entity_ids:
-            for eid, other in self._execute_in(
-                    "SELECT entity_id, other_id FROM entity_pairs WHERE entity_id IN {values}", list(entity_ids)):
-                company.setdefault(eid, set()).add(other)
+        if wanted and among:
+            for eid, other in self._execute_in("SELECT entity_id, other_id FROM entity_pairs "
+                                               "WHERE entity_id IN {values} AND other_id IN {values}",
+                                               sorted(wanted | among)):
+                if eid in wanted and other in among:
+                    company.setdefault(eid, set()).add(other)
         return company
 
     def _index_entities(self, pairs: list[tuple[str, str]]) -> None:
