@@ -6,6 +6,10 @@ MinHash signatures cut into LSH bands give each article a few band keys; article
 share a key are candidates, and a candidate joins the cluster of a stored article only
 when the exact Jaccard of their shingles clears ``THRESHOLD``.  The band keys are stored
 with the articles, so an ingest next month still finds this month's copies.
+
+MinHash is a few lines of numpy here rather than datasketch's, whose package imports scipy
+(for its band search) and so cost the ingest's writer ~50 MB; the band keys of a store built
+with datasketch's signatures (before 2026-11-28) do not match these.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
 
 from newsgraph.model import Record
 
@@ -24,9 +28,32 @@ SHINGLE_WORDS = 4
 THRESHOLD = 0.7
 NUM_PERM = 128
 
-#: Bands and rows per band that datasketch finds optimal for THRESHOLD.
-_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-BANDS, ROWS = _LSH.b, _LSH.r
+#: The prime of the permutations ``(a * h + b) mod P`` over 32-bit shingle hashes: above
+#: 2**32, so every hash is its own residue, and below 2**33, so ``a * h + b`` fits 64 bits.
+_PRIME = np.uint64((1 << 32) + 15)
+_RNG = np.random.default_rng(1)
+_A = _RNG.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+_B = _RNG.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+#: Shingles hashed at once: bounds the (NUM_PERM x block) matrix for a long article.
+_BLOCK = 4096
+
+
+def _lsh_shape(threshold: float, num_perm: int, grid: int = 1001) -> tuple[int, int]:
+    """(bands, rows) with ``bands * rows <= num_perm`` minimising the area of false
+    positives below ``threshold`` plus false negatives above it: the chance that two
+    articles of Jaccard ``s`` share a band is ``1 - (1 - s**rows)**bands``."""
+    s = np.linspace(0.0, 1.0, grid)
+    below, above = s <= threshold, s >= threshold
+
+    def cost(bands: int, rows: int) -> float:
+        hit = 1 - (1 - s ** rows) ** bands
+        return float(np.trapezoid(hit[below], s[below]) + np.trapezoid(1 - hit[above], s[above]))
+
+    return min(((b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)),
+               key=lambda shape: cost(*shape))
+
+
+BANDS, ROWS = _lsh_shape(THRESHOLD, NUM_PERM)
 
 _WORD = re.compile(r"\w+")
 
@@ -52,13 +79,23 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def signature(shingle_set: set[str]) -> np.ndarray:
+    """The MinHash signature: per permutation, the least permuted hash of any shingle."""
+    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
+                          for s in shingle_set), dtype=np.uint64, count=len(shingle_set))
+    least = np.full(NUM_PERM, _PRIME, dtype=np.uint64)
+    for i in range(0, len(hashes), _BLOCK):
+        block = hashes[i:i + _BLOCK]
+        np.minimum(least, ((_A[:, None] * block[None, :] + _B[:, None]) % _PRIME).min(axis=1), out=least)
+    return least
+
+
 def band_keys(shingle_set: set[str]) -> list[int]:
     """One signed 64-bit key per LSH band of the MinHash signature of ``shingle_set``."""
-    mh = MinHash(num_perm=NUM_PERM)
-    mh.update_batch([s.encode("utf-8") for s in shingle_set])
+    values = signature(shingle_set)
     keys = []
     for band in range(BANDS):
-        rows = mh.hashvalues[band * ROWS:(band + 1) * ROWS]
+        rows = values[band * ROWS:(band + 1) * ROWS]
         digest = hashlib.blake2b(band.to_bytes(2, "little") + rows.tobytes(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
