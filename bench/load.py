@@ -48,7 +48,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def corpus(start: int, n: int) -> list[dict]:
+def corpus(start: int, n: int, copy: str = "") -> list[dict]:
+    """``n`` articles of the corpus from ``start``; with ``copy``, as new content (id and
+    last line marked), for a store that may hold the originals already."""
     rows = []
     with CORPUS.open(encoding="utf-8") as f:
         for i, line in enumerate(f):
@@ -56,6 +58,8 @@ def corpus(start: int, n: int) -> list[dict]:
                 break
             if i >= start:
                 row = json.loads(line)
+                if copy:
+                    row["id"], row["text"] = f"{row['id']}-{copy}", f"{row['text']}\n({copy} copy)"
                 rows.append({"id": row["id"], "text": row["text"], "title": row.get("title"),
                              "published": row.get("date")})
     return rows
@@ -173,7 +177,7 @@ def main() -> None:
     url = f"http://{HOST}:{port}"
     try:
         paths = targets(url)
-        fresh = corpus(opts.base, 2000)
+        fresh = corpus(opts.base, 2000, copy="load" if opts.db else "")
         post(url, fresh[:1])  # the server's extraction process is up and its pipeline loaded
         stop, posted = threading.Event(), [0]
         ingest = threading.Thread(target=writer, args=(url, fresh[1:], stop, opts.batch, posted), daemon=True)

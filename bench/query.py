@@ -124,7 +124,6 @@ def replicate(db: str, copies: int, tag: str) -> int:
     try:
         con = store.con
         con.execute("SET enable_progress_bar = false")
-        con.execute("SET memory_limit = '4GB'")  # the store's own limit is sized for a writer's batches
         con.execute("CREATE TEMP TABLE base_ids AS SELECT id FROM articles")
         for k in range(1, copies + 1):
             con.begin()

@@ -31,10 +31,6 @@ _STAMP_SQL = "SELECT 'v2/' || count(*) || '/' || coalesce(CAST(max(ingested_at) 
 _QUOTE_DOCS_SQL = ("CREATE OR REPLACE TABLE quote_docs AS "
                    "SELECT article_id || ':' || idx AS key, article_id, idx, text FROM quotes")
 
-#: DuckDB's buffer pool by default may take 80% of RAM and so grows with the corpus; past
-#: this it evicts (indexes included) and spills to disk instead.
-MEMORY_LIMIT = "256MB"
-
 #: The most keys one batch looks up at once (a batch's articles' LSH band keys).
 IN_FILTER_KEYS = 8192
 
@@ -47,7 +43,11 @@ INDEX_SCAN_ROWS = 16
 #: threads, 9.4 with one).  Checkpoints four times rarer: each rewrites the row groups the
 #: summary tables' upserts touched, all over those tables, so their cost grows with the
 #: corpus (20.1 -> 16.2 CPU-s, the mean of two runs each, for the same peak RSS).
-INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB"}
+#: A buffer pool of 256 MB: by default DuckDB's may take 80% of RAM, so an ingest's memory
+#: would grow with the corpus; capped, it evicts and spills instead.  128 MB ran out of
+#: memory storing a batch into a 175,310-article store.  Only the ingest is capped: a
+#: server's readers share one pool, and under 50 concurrent clients 256 MB ran out.
+INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB", "memory_limit": "256MB"}
 
 #: BM25 parameters, as the fts extension's own ``match_bm25`` defaults.
 BM25_K, BM25_B = 1.2, 0.75
@@ -86,7 +86,6 @@ class DuckDBStore(Store):
         # A semi-join on up to this many keys becomes a filter inside the scan, so looking
         # up a batch's keys reads only their rows, not a column of every stored article.
         self.con.execute(f"SET dynamic_or_filter_threshold = {IN_FILTER_KEYS}")
-        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         # Fetching more than a few rows through an ART index is slower than scanning: an
         # entity's thousand quotes took 57 ms by index, 4 ms by scan (1x Reuters store).
         self.con.execute(f"SET index_scan_max_count = {INDEX_SCAN_ROWS}")
@@ -139,12 +138,19 @@ class DuckDBStore(Store):
 
     @contextlib.contextmanager
     def ingesting(self) -> Iterator[None]:
-        saved = {name: self._execute(f"SELECT current_setting('{name}')")[0][0] for name in INGEST_SETTINGS}
+        saved = {name: self._setting(name) for name in INGEST_SETTINGS}
         self._set(INGEST_SETTINGS)
         try:
             yield
         finally:
-            self._set(saved)
+            # A default goes back by RESET: the rounded text of a size ("18.8 GiB") would not.
+            for name, value in saved.items():
+                self.con.execute(f"RESET {name}")
+                if self._setting(name) != value:
+                    self._set({name: value})
+
+    def _setting(self, name: str) -> Any:
+        return self._execute(f"SELECT current_setting('{name}')")[0][0]
 
     def _set(self, settings: dict[str, Any]) -> None:
         for name, value in settings.items():

@@ -105,9 +105,11 @@ def test_a_run_cut_short_resumes_after_its_last_stored_batch(tmp_path, store):
     assert ids(store) == sorted(f"a{i}" for i in range(1, 11))
 
 
-def test_duckdb_writes_on_one_thread_and_checkpoints_less_while_ingesting_then_restores(tmp_path, store):
+def test_duckdb_writes_on_one_thread_in_a_capped_pool_and_checkpoints_less_while_ingesting_then_restores(
+        tmp_path, store):
     def settings():
-        return store.query("SELECT current_setting('threads'), current_setting('checkpoint_threshold')")[1][0]
+        return store.query("SELECT current_setting('threads'), current_setting('checkpoint_threshold'), "
+                           "current_setting('memory_limit')")[1][0]
 
     store.con.execute("SET threads = 3")
     before, seen = settings(), []
@@ -118,4 +120,6 @@ def test_duckdb_writes_on_one_thread_and_checkpoints_less_while_ingesting_then_r
             yield record
 
     Ingest(store, engine, batch_size=2).run(read_paths([write_jsonl(tmp_path / "in.jsonl", 4)]))
-    assert seen == [(1, "61.0 MiB")] * 4 and settings() == before == (3, "16.0 MiB")
+    default_pool = before[2]
+    assert seen == [(1, "61.0 MiB", "244.1 MiB")] * 4 and settings() == before == (3, "16.0 MiB", default_pool)
+    assert default_pool != "244.1 MiB", "a server's readers are not held to the ingest's cap"
