@@ -103,6 +103,11 @@ class Store:
     def close(self) -> None:
         raise NotImplementedError
 
+    def _make_room(self, exc: Exception) -> bool:
+        """Whether ``exc`` was the backend running short of a resource it has now been given
+        more of (so the whole batch is worth writing again); nothing to give by default."""
+        return False
+
     @contextlib.contextmanager
     def ingesting(self) -> Iterator[None]:
         """Settings for a long run of batch writes whose extraction has the machine's
@@ -168,20 +173,24 @@ class Store:
                 fresh.append(r)
         if not fresh:
             return result
-        try:
-            self._write(fresh, result)
-        except Exception:  # noqa: BLE001 - isolate the article that broke the batch
-            self._rollback()
-            result.stored = result.replaced = 0
-            for r in fresh:
-                try:
-                    self._write([r], result)
-                except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
-                    self._rollback()
-                    file, line = r.article.meta.get("source_file"), r.article.meta.get("source_line")
-                    err = ReadError(file or r.article.id, line, f"article {r.article.id}: {type(exc).__name__}: {exc}", "store")
-                    result.failed.append(err)
-                    self.add_failures([err])
+        while True:
+            try:
+                self._write(fresh, result)
+                return result
+            except Exception as exc:  # noqa: BLE001 - isolate the article that broke the batch
+                self._rollback()
+                result.stored = result.replaced = 0
+                if not self._make_room(exc):
+                    break
+        for r in fresh:
+            try:
+                self._write([r], result)
+            except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
+                self._rollback()
+                file, line = r.article.meta.get("source_file"), r.article.meta.get("source_line")
+                err = ReadError(file or r.article.id, line, f"article {r.article.id}: {type(exc).__name__}: {exc}", "store")
+                result.failed.append(err)
+                self.add_failures([err])
         return result
 
     def _write(self, records: list[Record], result: BatchResult) -> None:

@@ -7,12 +7,15 @@ of all, can read or write files other than the database itself.
 from __future__ import annotations
 
 import contextlib
+import logging
 import pathlib
+import re
 import threading
 from typing import Any, Iterator, Sequence
 
 import duckdb
 import duckdb_extension_fts
+import psutil
 import pyarrow as pa
 
 from newsgraph.store.base import MAX_ROWS, ReadOnlyError, Store, capped
@@ -44,10 +47,27 @@ INDEX_SCAN_ROWS = 16
 #: summary tables' upserts touched, all over those tables, so their cost grows with the
 #: corpus (20.1 -> 16.2 CPU-s, the mean of two runs each, for the same peak RSS).
 #: A buffer pool of 256 MB: by default DuckDB's may take 80% of RAM, so an ingest's memory
-#: would grow with the corpus; capped, it evicts and spills instead.  128 MB ran out of
-#: memory storing a batch into a 175,310-article store.  Only the ingest is capped: a
-#: server's readers share one pool, and under 50 concurrent clients 256 MB ran out.
+#: would grow with the corpus; capped, it evicts and spills instead.  But the indexes a
+#: batch updates must fit (ART_INDEX 138 MB after one batch into a 175,310-article store,
+#: whose batches then ran out of memory), so ``_make_room`` doubles the cap when a batch
+#: needs more.  Only the ingest is capped: a server's readers share one pool, and under
+#: 50 concurrent clients on that store 256 MB ran out.
 INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB", "memory_limit": "256MB"}
+
+#: The share of RAM DuckDB's buffer pool takes by default: as far as ``_make_room`` goes.
+DEFAULT_POOL_SHARE = 0.8
+
+log = logging.getLogger(__name__)
+
+_SIZE = re.compile(r"([\d.]+)\s*([KMGT]i?B|bytes?)")
+_UNIT_KIB = {"K": 1, "M": 1024, "G": 1024 ** 2, "T": 1024 ** 3}
+
+
+def _kib(size: str) -> int:
+    """KiB in a size as DuckDB prints it ("244.1 MiB", "18.8 GiB")."""
+    number, unit = _SIZE.fullmatch(size.strip()).groups()
+    return int(float(number) * _UNIT_KIB.get(unit[0], 1 / 1024))
+
 
 #: BM25 parameters, as the fts extension's own ``match_bm25`` defaults.
 BM25_K, BM25_B = 1.2, 0.75
@@ -148,6 +168,16 @@ class DuckDBStore(Store):
                 self.con.execute(f"RESET {name}")
                 if self._setting(name) != value:
                     self._set({name: value})
+
+    def _make_room(self, exc: Exception) -> bool:
+        if not isinstance(exc, duckdb.OutOfMemoryException):
+            return False
+        kib = _kib(self._setting("memory_limit"))
+        if 2 * kib > DEFAULT_POOL_SHARE * psutil.virtual_memory().total / 1024:
+            return False
+        log.warning("DuckDB's buffer pool raised from %d to %d MiB to fit a batch", kib // 1024, kib // 512)
+        self._set({"memory_limit": f"{2 * kib}KiB"})
+        return True
 
     def _setting(self, name: str) -> Any:
         return self._execute(f"SELECT current_setting('{name}')")[0][0]

@@ -13,7 +13,7 @@ import pytest
 
 from newsgraph.store import open_store
 
-N = 160
+N = 240
 NAMES = ["Ann Lee", "Omar Haddad", "Maria Rossi", "Kenji Sato", "Lena Berg"]
 PLACES = ["Oslo", "Cairo", "Rome", "Osaka", "Lima"]
 
@@ -48,7 +48,7 @@ def test_ingest_killed_mid_run_then_rerun_stores_every_article_once(tmp_path):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "no batch was committed in time"
         time.sleep(0.1)
-    time.sleep(1.0)
+    time.sleep(0.2)  # past the commit whose WAL we saw; the rest of the run still ahead
     children = family.children(recursive=True)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

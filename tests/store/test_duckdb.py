@@ -1,0 +1,33 @@
+"""DuckDB-only behaviour of the store: the ingest's buffer pool."""
+import logging
+
+from sample_corpus import BERLIN, build
+
+from newsgraph.store import duckdb as ddb
+
+
+def test_sizes_read_as_duckdb_prints_them():
+    assert [ddb._kib(s) for s in ("244.1 MiB", "18.8 GiB", "976.5 KiB", "512 bytes")] == [
+        249958, 19713228, 976, 0]
+
+
+def test_a_batch_too_big_for_the_ingest_pool_raises_the_pool_and_is_stored_whole(tmp_path, monkeypatch, caplog):
+    monkeypatch.setitem(ddb.INGEST_SETTINGS, "memory_limit", "2MB")
+    store = ddb.DuckDBStore(str(tmp_path / "s.duckdb"))
+    default = store._setting("memory_limit")
+    batch = [build(f"a{i}", f"{BERLIN} Update {i}: " + "talks went on " * 150, "2022-06-10T12:00:00", "DW",
+                   {"Olaf Scholz": ("PERSON", ["Olaf Scholz", "Scholz"])}) for i in range(200)]
+    with caplog.at_level(logging.WARNING), store.ingesting():
+        result = store.add_records(batch)
+        raised = ddb._kib(store._setting("memory_limit"))
+    assert (result.stored, result.failed) == (200, [])
+    assert raised > 2 * 1000 and "buffer pool raised" in caplog.text
+    assert store.stats()["articles"] == 200 and store.stats()["failures"] == 0
+    assert store._setting("memory_limit") == default
+    store.close()
+
+
+def test_an_error_that_is_not_memory_makes_no_room(tmp_path):
+    store = ddb.DuckDBStore(str(tmp_path / "s.duckdb"))
+    assert not store._make_room(ValueError("broken article"))
+    store.close()
