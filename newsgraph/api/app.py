@@ -22,6 +22,7 @@ from newsgraph.api import rest, web
 from newsgraph.api.security import Security, secure
 from newsgraph.api.writer import Writer
 from newsgraph.store import Store, open_store
+from newsgraph.store.base import Busy
 
 STATIC = importlib.resources.files("newsgraph.api") / "static"
 
@@ -57,6 +58,7 @@ def create_app(db: Union[str, Store], refresh_search: bool = True, security: Opt
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Busy, _busy)
     return secure(app, security)
 
 
@@ -68,6 +70,13 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     if _is_api(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
     return web.error_page(request, exc.status_code, str(exc.detail))
+
+
+async def _busy(request: Request, exc: Busy) -> Response:
+    detail = f"the store is out of memory for now, try again: {exc}"
+    if _is_api(request):
+        return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "1"})
+    return web.error_page(request, 503, detail)
 
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:

@@ -37,6 +37,11 @@ class TooManyRows(ValueError):
     """A user's SQL whose answer is longer than the store hands out at once."""
 
 
+class Busy(RuntimeError):
+    """The backend could not answer now for want of memory; the same request may succeed
+    a moment later (a server answers 503 with Retry-After)."""
+
+
 def capped(fetchmany: Callable[[int], list[tuple]], max_rows: int) -> list[tuple]:
     """At most ``max_rows`` rows, fetching one more to tell whether there are more."""
     rows = fetchmany(max_rows + 1)

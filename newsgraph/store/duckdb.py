@@ -18,7 +18,7 @@ import duckdb_extension_fts
 import psutil
 import pyarrow as pa
 
-from newsgraph.store.base import MAX_ROWS, ReadOnlyError, Store, capped
+from newsgraph.store.base import MAX_ROWS, Busy, ReadOnlyError, Store, capped
 
 FTS_EXTENSION = (pathlib.Path(duckdb_extension_fts.__file__).parent / "extensions"
                  / f"v{duckdb.__version__}" / "fts.duckdb_extension")
@@ -197,7 +197,10 @@ class DuckDBStore(Store):
         return cur
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self._reader().execute(sql, list(params))
+        try:
+            cur = self._reader().execute(sql, list(params))
+        except duckdb.OutOfMemoryException as exc:  # the readers' shared pool is full just now
+            raise Busy(str(exc).splitlines()[0]) from exc
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
@@ -253,5 +256,7 @@ class DuckDBStore(Store):
             return [d[0] for d in cur.description or []], capped(cur.fetchmany, max_rows)
         except duckdb.PermissionException as exc:
             raise ReadOnlyError(str(exc).splitlines()[0]) from exc
+        except duckdb.OutOfMemoryException as exc:
+            raise Busy(str(exc).splitlines()[0]) from exc
         finally:
             cur.close()

@@ -124,3 +124,18 @@ def test_tone_with_an_unknown_entity_is_404(client, ids):
 def test_bad_posts_are_422_json(client, body):
     response = client.post("/api/articles", json=body)
     assert response.status_code == 422 and "detail" in response.json()
+
+
+
+def test_a_store_out_of_memory_answers_503_with_retry_after(client, monkeypatch):
+    import duckdb
+
+    class Full:
+        def execute(self, sql, params=()):
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB")
+
+    monkeypatch.setattr(client.app.state.store, "_reader", Full)
+    api, page = client.get("/api/search", params={"q": "Russia"}), client.get("/", params={"q": "Russia"})
+    assert api.status_code == 503 and api.headers["retry-after"] == "1"
+    assert "out of memory" in api.json()["detail"]
+    assert page.status_code == 503 and "out of memory" in page.text
