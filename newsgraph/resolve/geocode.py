@@ -99,7 +99,19 @@ def choose(places: Sequence[Place], ctx: Context, within: Optional[Place] = None
         local = [p for p in places if p.kind == "admin1" and ctx.countries[p.country]
                  and not any(ctx.countries[t.country] for t in top if t.country)]
         return local[0] if local else top[0]
-    return max(places, key=lambda p: score(p, ctx, name))
+    return max(_by_name(places, name), key=lambda p: score(p, ctx, name))
+
+
+def _by_name(places: Sequence[Place], name: str) -> Sequence[Place]:
+    """Without the cities that are only another name of a smaller place than a city of
+    that very name: GeoNames lists "Milan" among Syracuse's names, but an American story
+    saying "Milan" means Milan.  A bigger city keeps its old name ("Salisbury", Harare)."""
+    if not name:
+        return places
+    named = [p.population for p in places if p.kind == "city" and fold(p.name) == fold(name)]
+    if not named:
+        return places
+    return [p for p in places if p.kind != "city" or fold(p.name) == fold(name) or p.population > max(named)]
 
 
 def inside(place: Place, area: Place) -> bool:

@@ -57,3 +57,13 @@ def test_a_name_is_no_evidence_for_itself():
     assert choose([GEORGIA, GEORGIA_US], ctx.without([GEORGIA, GEORGIA_US])) is GEORGIA_US
     alone = Context.of([[PARIS_TX], [TEXAS]])
     assert alone.without([PARIS_TX]).countries == {"US": 1} and not alone.without([TEXAS]).admin1
+
+
+def test_another_name_of_a_smaller_city_loses_to_the_city_of_that_name():
+    milan = Place("city", "8", "Milan", 45.46, 9.19, "IT", 1_371_498, admin1="IT.09")
+    syracuse = Place("city", "9", "Syracuse", 43.05, -76.15, "US", 144_142, admin1="US.NY")  # "Milan" among its names
+    us_story = Context.of([[Place("country", "US", "United States", 39.5, -99.0, "US")]])
+    assert choose([syracuse, milan], us_story, name="Milan") is milan
+    harare = Place("city", "10", "Harare", -17.83, 31.05, "ZW", 1_542_813, capital_of="ZW")
+    salisbury = Place("city", "11", "Salisbury", 51.07, -1.79, "GB", 45_000)
+    assert choose([salisbury, harare], Context(), name="Salisbury") is harare
