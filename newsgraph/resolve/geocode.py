@@ -106,12 +106,11 @@ def _by_name(places: Sequence[Place], name: str) -> Sequence[Place]:
     """Without the cities that are only another name of a smaller place than a city of
     that very name: GeoNames lists "Milan" among Syracuse's names, but an American story
     saying "Milan" means Milan.  A bigger city keeps its old name ("Salisbury", Harare)."""
-    if not name:
+    key = fold(name)
+    biggest = max((p.population for p in places if p.kind == "city" and fold(p.name) == key), default=None)
+    if not name or biggest is None:
         return places
-    named = [p.population for p in places if p.kind == "city" and fold(p.name) == fold(name)]
-    if not named:
-        return places
-    return [p for p in places if p.kind != "city" or fold(p.name) == fold(name) or p.population > max(named)]
+    return [p for p in places if p.kind != "city" or fold(p.name) == key or p.population > biggest]
 
 
 def inside(place: Place, area: Place) -> bool:
