@@ -69,6 +69,15 @@ def _kib(size: str) -> int:
     return int(float(number) * _UNIT_KIB.get(unit[0], 1 / 1024))
 
 
+@contextlib.contextmanager
+def _busy_when_out_of_memory() -> Iterator[None]:
+    """A read the shared buffer pool has no room for just now is ``Busy``, not a crash."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException as exc:
+        raise Busy(str(exc).splitlines()[0]) from exc
+
+
 #: BM25 parameters, as the fts extension's own ``match_bm25`` defaults.
 BM25_K, BM25_B = 1.2, 0.75
 
@@ -197,12 +206,10 @@ class DuckDBStore(Store):
         return cur
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        try:
+        with _busy_when_out_of_memory():
             cur = self._reader().execute(sql, list(params))
-        except duckdb.OutOfMemoryException as exc:  # the readers' shared pool is full just now
-            raise Busy(str(exc).splitlines()[0]) from exc
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def arrow_batches(self, sql: str, batch_rows: int = 50_000) -> Iterator[pa.RecordBatch]:
         cur = self.con.cursor()
@@ -252,11 +259,10 @@ class DuckDBStore(Store):
             raise ReadOnlyError("only a single SELECT statement is allowed")
         cur = self.con.cursor()
         try:
-            cur.execute(sql, list(params))
-            return [d[0] for d in cur.description or []], capped(cur.fetchmany, max_rows)
+            with _busy_when_out_of_memory():
+                cur.execute(sql, list(params))
+                return [d[0] for d in cur.description or []], capped(cur.fetchmany, max_rows)
         except duckdb.PermissionException as exc:
             raise ReadOnlyError(str(exc).splitlines()[0]) from exc
-        except duckdb.OutOfMemoryException as exc:
-            raise Busy(str(exc).splitlines()[0]) from exc
         finally:
             cur.close()

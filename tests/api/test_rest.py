@@ -1,4 +1,5 @@
 """Every REST endpoint, with good and bad parameters."""
+import duckdb
 import pytest
 
 
@@ -128,8 +129,6 @@ def test_bad_posts_are_422_json(client, body):
 
 
 def test_a_store_out_of_memory_answers_503_with_retry_after(client, monkeypatch):
-    import duckdb
-
     class Full:
         def execute(self, sql, params=()):
             raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB")
