@@ -68,9 +68,9 @@ class BatchResult:
     failed: list[ReadError] = field(default_factory=list)
 
 
-def schema_statements() -> list[str]:
-    """The statements of schema.sql, comment lines dropped."""
-    sql = importlib.resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
+def schema_statements(name: str = "schema.sql") -> list[str]:
+    """The statements of a SQL file of this package, comment lines dropped."""
+    sql = importlib.resources.files("newsgraph.store").joinpath(name).read_text(encoding="utf-8")
     out = []
     for chunk in sql.split(";"):
         statement = "\n".join(line for line in chunk.splitlines() if not line.lstrip().startswith("--")).strip()
@@ -83,6 +83,8 @@ class Store:
     """A corpus of Records in a SQL database."""
 
     read_only: bool
+    #: The DDL files of this package the backend runs, in order.
+    schema_files: tuple[str, ...] = ("schema.sql",)
 
     # -- backend primitives -------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
@@ -145,8 +147,9 @@ class Store:
 
     # -- shared logic -------------------------------------------------------------------
     def create_schema(self) -> None:
-        for statement in schema_statements():
-            self._execute(statement)
+        for name in self.schema_files:
+            for statement in schema_statements(name):
+                self._execute(statement)
         if summaries.missing(self):
             summaries.rebuild(self)
 

@@ -21,7 +21,8 @@ import pyarrow as pa
 
 from newsgraph.store.base import MAX_ROWS, ReadOnlyError, Store, capped
 
-#: Extra DDL on top of schema.sql: the full-text indexes and the expressions they cover.
+#: Extra DDL on top of schema.sql and postgres_indexes.sql: the full-text indexes and the
+#: expressions they cover.
 ARTICLE_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 QUOTE_VECTOR = "to_tsvector('english', text)"
 SEARCH_DDL = (
@@ -61,6 +62,8 @@ def to_pyformat(sql: str) -> str:
 
 
 class PostgresStore(Store):
+    schema_files = ("schema.sql", "postgres_indexes.sql")
+
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url
         self.read_only = read_only

@@ -1,6 +1,11 @@
 -- newsgraph store schema: portable SQL for DuckDB and PostgreSQL.
 -- Offsets are character offsets into articles.text (end exclusive).
 -- JSON-valued columns are TEXT holding JSON, so both backends read them alike.
+-- Keys and indexes here are only those that guard identity (articles, entities, entity
+-- keys, checkpoints). DuckDB keeps every ART index in memory and grows it with the store
+-- (the ingest writer's buffer pool no longer held them past 55,000 articles), while its
+-- scans with zone maps answered our lookups as fast. PostgreSQL has no zone maps, so its
+-- lookup indexes and the other tables' keys are in postgres_indexes.sql.
 
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,
@@ -52,8 +57,7 @@ CREATE TABLE IF NOT EXISTS article_entities (
     name        TEXT NOT NULL,
     type        TEXT NOT NULL,
     roles       TEXT,
-    metonym_for TEXT,
-    PRIMARY KEY (article_id, local_id)
+    metonym_for TEXT
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
@@ -79,8 +83,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_text  TEXT,
     cue           TEXT,
     medium        TEXT,
-    confidence    DOUBLE PRECISION,
-    PRIMARY KEY (article_id, idx)
+    confidence    DOUBLE PRECISION
 );
 
 CREATE TABLE IF NOT EXISTS amounts (
@@ -97,8 +100,7 @@ CREATE TABLE IF NOT EXISTS amounts (
     object      TEXT,
     period_from TEXT,
     period_to   TEXT,
-    speaker_id  TEXT,
-    PRIMARY KEY (article_id, idx)
+    speaker_id  TEXT
 );
 
 CREATE TABLE IF NOT EXISTS times (
@@ -109,8 +111,7 @@ CREATE TABLE IF NOT EXISTS times (
     text        TEXT NOT NULL,
     value_from  TEXT,              -- a single value has value_from = value_to
     value_to    TEXT,
-    granularity TEXT,
-    PRIMARY KEY (article_id, idx)
+    granularity TEXT
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -127,8 +128,7 @@ CREATE TABLE IF NOT EXISTS events (
     root         TEXT NOT NULL,
     quad_class   INTEGER,
     goldstein    DOUBLE PRECISION,
-    negated      BOOLEAN,
-    PRIMARY KEY (article_id, idx)
+    negated      BOOLEAN
 );
 
 CREATE TABLE IF NOT EXISTS themes (
@@ -155,9 +155,6 @@ CREATE TABLE IF NOT EXISTS minhash_bands (
     band_key   BIGINT NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band_key);
-CREATE INDEX IF NOT EXISTS articles_cluster ON articles (cluster_id);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
 -- Ingest checkpoints: how far each input file is stored, so a rerun after a crash skips it.
 CREATE TABLE IF NOT EXISTS ingest_progress (
     input      TEXT PRIMARY KEY,   -- absolute path of an input file
@@ -166,13 +163,6 @@ CREATE TABLE IF NOT EXISTS ingest_progress (
     done       BOOLEAN NOT NULL,   -- the whole file is
     updated_at TIMESTAMP NOT NULL
 );
-
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
-CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities (entity_id);
-CREATE INDEX IF NOT EXISTS amounts_speaker ON amounts (speaker_id);
-CREATE INDEX IF NOT EXISTS events_actors ON events (source_actor, target_actor);
 
 -- Per-entity summaries (store/summaries.py keeps them current at every write), so an
 -- entity's page reads a few rows: the quotes mentioning each entity, its counts, its
@@ -184,7 +174,7 @@ CREATE TABLE IF NOT EXISTS quote_entities (
 );
 
 CREATE TABLE IF NOT EXISTS entity_stats (
-    entity_id    TEXT PRIMARY KEY,
+    entity_id    TEXT NOT NULL,
     articles     INTEGER NOT NULL,
     mentions     INTEGER NOT NULL,
     quotes_by    INTEGER NOT NULL,
@@ -194,16 +184,12 @@ CREATE TABLE IF NOT EXISTS entity_stats (
 CREATE TABLE IF NOT EXISTS entity_days (
     entity_id TEXT NOT NULL,
     day       DATE NOT NULL,
-    mentions  INTEGER NOT NULL,
-    PRIMARY KEY (entity_id, day)
+    mentions  INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS entity_pairs (
     entity_id TEXT NOT NULL,
     other_id  TEXT NOT NULL,
-    articles  INTEGER NOT NULL,
-    PRIMARY KEY (entity_id, other_id)
+    articles  INTEGER NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS quote_entities_entity ON quote_entities (entity_id);
-CREATE INDEX IF NOT EXISTS quote_entities_article ON quote_entities (article_id);

@@ -95,14 +95,17 @@ def missing(store: "Store") -> bool:
 
 def _apply(store: "Store", sign: int, ids: Optional[Collection[str]]) -> None:
     """Add ``sign`` times what the articles ``ids`` (None: all) contribute to every total."""
+    # MERGE, not INSERT ... ON CONFLICT: that needs a unique index, which DuckDB would keep
+    # in memory for every pair of entities ever seen together (schema.sql).
     for table, (keys, counted, select) in TOTALS.items():
         k = [f"k{i}" for i in range(len(keys))]
         c = [f"c{i}" for i in range(len(counted))]
-        updates = ", ".join(f"{col} = {table}.{col} + excluded.{col}" for col in counted)
-        _run(store, f"INSERT INTO {table} ({', '.join(keys + counted)}) "
-                    f"SELECT {', '.join(k)}, {', '.join(f'{sign} * {x}' for x in c)} "
-                    f"FROM ({select}) AS s ({', '.join(k + c)}) "
-                    f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}", ids)
+        on = " AND ".join(f"t.{key} = s.{x}" for key, x in zip(keys, k))
+        updates = ", ".join(f"{col} = t.{col} + {sign} * s.{x}" for col, x in zip(counted, c))
+        values = ", ".join(f"s.{x}" for x in k) + ", " + ", ".join(f"{sign} * s.{x}" for x in c)
+        _run(store, f"MERGE INTO {table} AS t USING ({select}) AS s ({', '.join(k + c)}) ON {on} "
+                    f"WHEN MATCHED THEN UPDATE SET {updates} "
+                    f"WHEN NOT MATCHED THEN INSERT ({', '.join(keys + counted)}) VALUES ({values})", ids)
 
 
 def _run(store: "Store", template: str, ids: Optional[Collection[str]]) -> list[tuple]:

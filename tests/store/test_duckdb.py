@@ -1,9 +1,13 @@
-"""DuckDB-only behaviour of the store: the ingest's buffer pool."""
+"""DuckDB-only behaviour of the store: the ingest's buffer pool and its indexes."""
 import logging
+
+import duckdb
+import sample_corpus
 
 from sample_corpus import BERLIN, build
 
 from newsgraph.store import duckdb as ddb
+from newsgraph.store import summaries
 
 
 def test_sizes_read_as_duckdb_prints_them():
@@ -30,4 +34,30 @@ def test_a_batch_too_big_for_the_ingest_pool_raises_the_pool_and_is_stored_whole
 def test_an_error_that_is_not_memory_makes_no_room(tmp_path):
     store = ddb.DuckDBStore(str(tmp_path / "s.duckdb"))
     assert not store._make_room(ValueError("broken article"))
+    store.close()
+
+
+def test_only_identity_keys_are_indexed(tmp_path):
+    # Every ART index lives in the writer's memory and grows with the store (schema.sql).
+    store = ddb.DuckDBStore(str(tmp_path / "s.duckdb"))
+    store.add_records(sample_corpus.records())
+    indexed = {r[0] for r in store._execute("SELECT table_name FROM duckdb_constraints() "
+                                            "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')")}
+    assert indexed == {"articles", "entities", "entity_keys", "ingest_progress"}
+    assert not store._execute("SELECT * FROM duckdb_indexes()")
+    store.close()
+
+
+def test_a_store_made_with_keys_on_its_totals_still_counts(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    with duckdb.connect(path) as con:  # as schema.sql made them before 2026-11-29
+        con.execute("CREATE TABLE entity_pairs (entity_id TEXT NOT NULL, other_id TEXT NOT NULL, "
+                    "articles INTEGER NOT NULL, PRIMARY KEY (entity_id, other_id))")
+    store = ddb.DuckDBStore(path)
+    records = sample_corpus.records()
+    store.add_records(records[:2])
+    store.add_records(records)
+    rebuilt = store.fetch("SELECT * FROM entity_pairs ORDER BY ALL")
+    summaries.rebuild(store)
+    assert rebuilt == store.fetch("SELECT * FROM entity_pairs ORDER BY ALL") and rebuilt
     store.close()
