@@ -116,7 +116,8 @@ class DuckDBStore(Store):
         # up a batch's keys reads only their rows, not a column of every stored article.
         self.con.execute(f"SET dynamic_or_filter_threshold = {IN_FILTER_KEYS}")
         # Fetching more than a few rows through an ART index is slower than scanning: an
-        # entity's thousand quotes took 57 ms by index, 4 ms by scan (1x Reuters store).
+        # entity's thousand quotes took 57 ms by index, 4 ms by scan (1x Reuters store, made
+        # when the schema still indexed them; an article's id and hash still are).
         self.con.execute(f"SET index_scan_max_count = {INDEX_SCAN_ROWS}")
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
