@@ -54,6 +54,12 @@ INDEX_SCAN_ROWS = 16
 #: 50 concurrent clients on that store 256 MB ran out.
 INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB", "memory_limit": "256MB"}
 
+#: Lookup indexes that stores made before 2026-11-29 have (schema.sql says why no longer):
+#: dropped when such a store is opened for writing, so its ingests do not keep them in memory.
+RETIRED_INDEXES = ("minhash_bands_key", "articles_cluster", "articles_published", "mentions_entity",
+                   "mentions_article", "quotes_speaker", "article_entities_entity", "amounts_speaker",
+                   "events_actors", "quote_entities_entity", "quote_entities_article")
+
 #: The share of RAM DuckDB's buffer pool takes by default: as far as ``_make_room`` goes.
 DEFAULT_POOL_SHARE = 0.8
 
@@ -124,6 +130,11 @@ class DuckDBStore(Store):
         self._cursors_lock = threading.Lock()
         if not read_only:
             self.create_schema()
+
+    def create_schema(self) -> None:
+        super().create_schema()
+        for index in RETIRED_INDEXES:
+            self._execute(f"DROP INDEX IF EXISTS {index}")
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         cur = self.con.execute(sql, list(params))

@@ -48,12 +48,15 @@ def test_only_identity_keys_are_indexed(tmp_path):
     store.close()
 
 
-def test_a_store_made_with_keys_on_its_totals_still_counts(tmp_path):
+def test_an_older_store_loses_its_lookup_indexes_and_still_counts_with_its_keys(tmp_path):
     path = str(tmp_path / "old.duckdb")
     with duckdb.connect(path) as con:  # as schema.sql made them before 2026-11-29
         con.execute("CREATE TABLE entity_pairs (entity_id TEXT NOT NULL, other_id TEXT NOT NULL, "
                     "articles INTEGER NOT NULL, PRIMARY KEY (entity_id, other_id))")
+        con.execute("CREATE TABLE minhash_bands (article_id TEXT NOT NULL, band_key BIGINT NOT NULL)")
+        con.execute("CREATE INDEX minhash_bands_key ON minhash_bands (band_key)")
     store = ddb.DuckDBStore(path)
+    assert not store._execute("SELECT * FROM duckdb_indexes()")  # its lookup index dropped
     records = sample_corpus.records()
     store.add_records(records[:2])
     store.add_records(records)
