@@ -46,13 +46,14 @@ INDEX_SCAN_ROWS = 16
 #: threads, 9.4 with one).  Checkpoints four times rarer: each rewrites the row groups the
 #: summary tables' upserts touched, all over those tables, so their cost grows with the
 #: corpus (20.1 -> 16.2 CPU-s, the mean of two runs each, for the same peak RSS).
-#: A buffer pool of 256 MB: by default DuckDB's may take 80% of RAM, so an ingest's memory
-#: would grow with the corpus; capped, it evicts and spills instead.  But the indexes a
-#: batch updates must fit (ART_INDEX 138 MB after one batch into a 175,310-article store,
-#: whose batches then ran out of memory), so ``_make_room`` doubles the cap when a batch
-#: needs more.  Only the ingest is capped: a server's readers share one pool, and under
-#: 50 concurrent clients on that store 256 MB ran out.
-INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB", "memory_limit": "256MB"}
+#: A buffer pool of 160 MB: by default DuckDB's may take 80% of RAM, so an ingest's memory
+#: would grow with the corpus; capped, it evicts and spills instead.  What it cannot evict
+#: is a batch's own rows (50-75 MB at 256 articles) and the ART indexes of the keys (11 MB
+#: at 40,000 articles), so storing 20,000 Records peaked at 481 MB of writer RSS against
+#: 579 with 256 MB, for 10% more writer CPU.  Should a batch need more (a store grown far
+#: beyond that), ``_make_room`` doubles the cap.  Only the ingest is capped: a server's
+#: readers share one pool, and under 50 concurrent clients 256 MB ran out.
+INGEST_SETTINGS = {"threads": 1, "checkpoint_threshold": "64MB", "memory_limit": "160MB"}
 
 #: Lookup indexes that stores made before 2026-11-29 have (schema.sql says why no longer):
 #: dropped when such a store is opened for writing, so its ingests do not keep them in memory.
