@@ -2,6 +2,7 @@
 and source/target actor agreement.
 
     .venv/bin/python bench/events.py [--shared ../shared] [--show-errors 10 [--kinds missed,actor wrong]]
+                                     [--coverage 2000]
 
 The sets' sentences are stylised and their actors fictional ("Arnor", "Gondor"), so
 ``bench/events_gazetteer.json`` names them twice: for the NER (an EntityRuler before
@@ -172,12 +173,41 @@ def show_errors(rows: list[dict], records: list[Record], limit: int, kinds: set[
             print(f"    ours {[(e['source_actor'], e['target_actor'], e['code'], e['text']) for e in ours]}")
 
 
+def coverage(eval_dir: Path, n: int) -> None:
+    """How many events on real newswire get actor codes (no gold: a share, not an accuracy),
+    and the entities most often left without one."""
+    rows = []
+    with (eval_dir / "reuters21578_body200.jsonl").open(encoding="utf-8") as fh:
+        for line, _ in zip(fh, range(n)):
+            rows.append(json.loads(line))
+    articles = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in rows]
+    events, uncoded = Counter(), Counter()
+    for record in extract(articles):
+        if isinstance(record, ReadError):
+            continue
+        names = {e.id: e.name for e in record.entities}
+        for e in record.events:
+            events["events"] += 1
+            events["source"] += e.source_actor is not None
+            events["target"] += e.target_actor is not None
+            events["both"] += e.source_actor is not None and e.target_actor is not None
+            for entity, code in ((e.source, e.source_actor), (e.target, e.target_actor)):
+                if code is None and entity in names:
+                    uncoded[names[entity]] += 1
+    total = events.pop("events", 0) or 1
+    print(f"== actor codes on the first {n} Reuters articles: {total} events, coded "
+          + ", ".join(f"{k} {v / total:.3f}" for k, v in events.items()))
+    print("most frequent uncoded:", ", ".join(f"{name} {c}" for name, c in uncoded.most_common(15)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
     ap.add_argument("--show-errors", type=int, default=0, help="list at most this many sentences with errors")
     ap.add_argument("--kinds", default="missed,wrong root,actor wrong,spurious",
                     help="which errors --show-errors lists (comma-separated breakdown keys)")
+    ap.add_argument("--coverage", type=int, default=0,
+                    help="also: the share of events with actor codes on this many Reuters articles")
     args = ap.parse_args()
     eval_dir = Path(args.shared) / "eval"
     out_dir = HERE / "out"
@@ -204,6 +234,8 @@ def main() -> None:
         print("actor agreement, any code", json.dumps(actor_agreement(rows, records, any_root=True)))
         if args.show_errors:
             show_errors(rows, records, args.show_errors, set(args.kinds.split(",")))
+    if args.coverage:
+        coverage(eval_dir, args.coverage)
 
 
 if __name__ == "__main__":

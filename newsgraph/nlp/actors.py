@@ -72,7 +72,7 @@ class ActorTable:
         return next((self._agents[w] for w in forms if w in self._agents), None)
 
     def named(self, name: str) -> Optional[str]:
-        return self._named.get(name.casefold())
+        return self._named.get(" ".join(name.split()).casefold())
 
 
 @functools.lru_cache(maxsize=512)

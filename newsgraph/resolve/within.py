@@ -151,9 +151,10 @@ def _entity(eid: str, cluster: list[NameMention]) -> Entity:
 
 def canonical_name(cluster: list[NameMention], label: str) -> str:
     """People: the fullest given names with the surname spelled as the article spells it
-    most.  Others: a spelled-out form over an acronym, then the commonest, then the longest."""
+    most.  Others: a spelled-out form over an acronym, then the commonest, then the longest,
+    with single spaces where the text broke a line ("World\nBank")."""
     if label != "PERSON":
-        counts = Counter(m.text for m in cluster)
+        counts = Counter(" ".join(m.text.split()) for m in cluster)
         best = max(counts, key=lambda t: (acronym(t) is None, counts[t], len(t)))
         return best[4:] if best.startswith("the ") else best
     tokens = [person_tokens(m.text) for m in cluster]

@@ -82,6 +82,13 @@ def test_actor_codes():
     assert table.agent("weather") is None
     assert table.named("the european union") == "IGOEEU"
     assert table.named("Hamas") == "PSEREB"  # an armed group, whatever place shares its name
+    assert table.named("World\nBank") == table.named("the World Bank") == "IGOUNODEVWBK"  # a wire's line break
+    assert table.named("who") is None  # a relative pronoun, not the World Health Organization
+
+
+def test_international_lenders_act_as_themselves(nlp):
+    assert ("IGOBUSIMF", "ARG", "111") in triples(nlp, "The International Monetary Fund criticized Argentina.")
+    assert ("IGOUNODEVWBK", "BRA", "071") in triples(nlp, "The World\nBank lent Brazil $500 million.")
 
 
 def test_an_armed_group_acts_as_itself(nlp):

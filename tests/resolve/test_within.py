@@ -66,3 +66,5 @@ def test_embedded_mentions_keep_their_kind_and_do_not_decide_the_type():
 def test_normalise_and_canonical_name():
     assert normalise("the United States's") == "united states"
     assert canonical_name(mentions(("EU", "ORG"), ("EU", "ORG"), ("European Union", "ORG")), "ORG") == "European Union"
+    # a name the wire broke over two lines is the same name, and shown on one line
+    assert canonical_name(mentions(("World\nBank", "ORG"), ("World Bank", "ORG")), "ORG") == "World Bank"
