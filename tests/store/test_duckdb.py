@@ -64,3 +64,22 @@ def test_an_older_store_loses_its_lookup_indexes_and_still_counts_with_its_keys(
     summaries.rebuild(store)
     assert rebuilt == store.fetch("SELECT * FROM entity_pairs ORDER BY ALL") and rebuilt
     store.close()
+
+
+def test_an_ingest_reopens_the_database_keeping_its_settings_and_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(ddb, "REOPEN_ARTICLES", 2)
+    store = ddb.DuckDBStore(str(tmp_path / "s.duckdb"))
+    default = store._setting("memory_limit")
+    records = sample_corpus.records()
+    connections = set()
+    with store.ingesting():
+        for r in records:
+            store.add_records([r])
+            connections.add(id(store.con))
+            assert store._setting("threads") == 1 and store._setting("memory_limit") == "152.5 MiB"
+    assert len(connections) > 1, "reopened"
+    assert store.stats()["articles"] == len(records)
+    assert store._setting("memory_limit") == default
+    store.add_records([build("later", f"{BERLIN} Later.", "2022-06-11T12:00:00", "DW", {})])  # not ingesting
+    assert store.stats()["articles"] == len(records) + 1
+    store.close()
