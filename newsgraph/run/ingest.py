@@ -68,7 +68,7 @@ class Ingest:
                 self._report(outcome.failed, stored=True)
                 self.store.save_progress(checkpoint.stored(len(batch)))
                 self.on_batch(self.summary)
-        self.store.save_progress(checkpoint.stored(0))
+            self.store.save_progress(checkpoint.stored(0))
         self.on_batch(self.summary)
         return self.summary
 

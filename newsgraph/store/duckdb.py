@@ -203,6 +203,11 @@ class DuckDBStore(Store):
             yield
         finally:
             self._ingest = None
+            # Fold the write-ahead log into the file while the pool is still capped: the
+            # end of a 100,000-article ingest (this checkpoint, done at close under the
+            # default pool) took the writer from 478 to 645 MB.
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("CHECKPOINT")
             # A default goes back by RESET: the rounded text of a size ("18.8 GiB") would not.
             for name, value in saved.items():
                 self.con.execute(f"RESET {name}")
