@@ -3,7 +3,6 @@ import logging
 
 import duckdb
 import sample_corpus
-
 from sample_corpus import BERLIN, build
 
 from newsgraph.store import duckdb as ddb
@@ -60,9 +59,9 @@ def test_an_older_store_loses_its_lookup_indexes_and_still_counts_with_its_keys(
     records = sample_corpus.records()
     store.add_records(records[:2])
     store.add_records(records)
-    rebuilt = store.fetch("SELECT * FROM entity_pairs ORDER BY ALL")
+    incremental = store.fetch("SELECT * FROM entity_pairs ORDER BY ALL")
     summaries.rebuild(store)
-    assert rebuilt == store.fetch("SELECT * FROM entity_pairs ORDER BY ALL") and rebuilt
+    assert incremental == store.fetch("SELECT * FROM entity_pairs ORDER BY ALL") and incremental
     store.close()
 
 

@@ -48,7 +48,8 @@ def stored(store) -> dict[str, Counter]:
     # Nothing but the MERGE keeps a total's key unique on DuckDB: a second row would vanish
     # in the dicts below, so look for one first.
     for table, (keys, _, _) in summaries.TOTALS.items():
-        assert not store.fetch(f"SELECT {', '.join(keys)} FROM {table} GROUP BY {', '.join(keys)} HAVING count(*) > 1"), table
+        key = ", ".join(keys)
+        assert not store.fetch(f"SELECT {key} FROM {table} GROUP BY {key} HAVING count(*) > 1"), table
     stats: Counter = Counter()
     for r in store.fetch("SELECT * FROM entity_stats"):
         for column in ("articles", "mentions", "quotes_by", "quotes_about"):
