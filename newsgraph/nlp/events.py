@@ -119,7 +119,7 @@ class EventCoder:
             return None
         headword = self.dictionary.headword(verb.lemma_.lower(), verb.lower_)
         action = self.dictionary.action(headword, arguments(verb)) if headword else None
-        return (headword, action) if action else None
+        return (headword, action) if action and (action.forward or action.backward) else None
 
     def _named_event(self, noun: Token) -> Optional[Action]:
         """What ``noun`` codes if it is an event noun said to take place ("talks began") or

@@ -258,8 +258,22 @@ def test_a_reported_future_act_of_the_reporter_is_its_announcement(nlp):
     # an attribution after the clause is no statement event
     ("Chile will restore ties with Peru, Argentina said.", {("CHL", "PER", "050")}),
     ("Germany did not say that Iran was wrong.", set()),
+    # a belief stated is a statement
+    ("Iran believes that the United States will not attack.", {("IRN", "USA", "010")}),
 ])
 def test_a_statement_that_names_another_actor_is_010(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan met U.S. officials on rice imports.", {("JPN", "USAGOV", "040"), ("USAGOV", "JPN", "040")}),
+    # meeting someone's demands is yielding to them
+    ("Japan met U.S. demands on rice imports.", {("JPN", "USA", "080")}),
+    # meeting a target or a need is no meeting at all
+    ("Brazil failed to meet its payments to the IMF.", set()),
+    ("Russia met China's need for gas.", set()),
+])
+def test_meet_is_a_meeting_only_with_someone(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
