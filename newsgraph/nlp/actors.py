@@ -30,15 +30,23 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", 
 ACTOR_PREPS = ("with", "between", "by", "against", "to", "toward", "towards", "of", "from", "in", "at", "on")
 #: Of those, the ones that name where something is rather than who it concerns.
 LOCATIVE = frozenset({"in", "at"})
+#: Dependencies of a noun that modifies another rather than heading its own phrase.
+POSSESSOR_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 MAX_DEPTH = 4
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: Dependencies by which a misparsed list of place names hangs on its last member.
 LIST_DEPS = frozenset({"appos", "nmod", "compound"})
+#: The country part of a role actor that belongs to no named place ("rebels attacked",
+#: "police arrested students"): CAMEO's unknown country, as PETRARCH writes it.
+UNKNOWN_COUNTRY = "---"
 
 
 @dataclass(frozen=True)
 class Actor:
-    entity: str
+    """An entity and its CAMEO code; ``entity`` is None for a role that names no one
+    ("police", "clerics and lawmakers"), coded with ``UNKNOWN_COUNTRY``."""
+
+    entity: Optional[str]
     code: Optional[str] = None
 
 
@@ -48,6 +56,7 @@ class ActorTable:
 
     def __init__(self, data: dict, extra: Optional[dict[str, str]] = None) -> None:
         self._agents: dict[str, str] = data["agents"]
+        self._not_groups = frozenset(data["not_groups"])
         named = {**data["regions"], **data["seats"], **data["groups"], **data["organisations"], **(extra or {})}
         self._named = {k.casefold(): v for k, v in named.items()}
         # "the Shire" is also named without its article
@@ -70,6 +79,13 @@ class ActorTable:
         if word.endswith("s"):  # "ministers", "congresses"
             forms += [word[:-1], word[:-2]]
         return next((self._agents[w] for w in forms if w in self._agents), None)
+
+    def is_group(self, tok: Token) -> bool:
+        """Whether a role noun stands for a group of its own ("rebels", "the police") rather
+        than modifying another noun ("military ties"), belonging to someone ("its embassy")
+        or naming a thing ("borrowing authority")."""
+        return tok.pos_ == "NOUN" and tok.dep_ not in POSSESSOR_DEPS and tok.lower_ not in self._not_groups and not any(
+            c.dep_ == "poss" for c in tok.children)
 
     def named(self, name: str) -> Optional[str]:
         return self._named.get(" ".join(name.split()).casefold())
@@ -182,12 +198,15 @@ class DocActors:
         if person is not None:
             base = self._affiliation(person)[0] or next((self._base(self.entities[a.entity]) for a in places), None)
             return [Actor(person.id, compose(base, agent))]
+        if not places:
+            # "police arrested students": a role of no named place still acts
+            return [Actor(None, UNKNOWN_COUNTRY + agent)] if agent and self.table.is_group(tok) else []
         return [Actor(a.entity, compose(self._base(self.entities[a.entity]), agent)) for a in places]
 
     def _places(self, tok: Token, depth: int) -> list[Actor]:
         """What a role noun belongs to; those with a code if any ("the Calenardhon Minister
         of Silly Walks" belongs to Calenardhon, not to Silly Walks)."""
-        found = [a for c in self._pointers(tok) for a in self._coordinated(c, depth + 1)]
+        found = [a for c in self._pointers(tok) for a in self._coordinated(c, depth + 1) if a.entity is not None]
         coded = [a for a in found if self._base(self.entities[a.entity])]
         return coded or found
 

@@ -90,6 +90,8 @@ class VerbDictionary:
         #: codes (prefixes) of statements about someone, whose target may be the subject of
         #: the complement clause ("warned that Gondor would ..."); not 019, agreeing on a view
         self._clause_target_codes = tuple(data["clause_target_codes"])
+        #: those a statement is made to, not about: "told reporters that Gondor ..."
+        self.audiences = frozenset(data["audiences"])
         self.hostile_roots = frozenset(data["hostile_roots"])
         #: roots of acts done somewhere (meeting, signing, aid), so that a place after the
         #: object that codes them says where ("signed an agreement in Istanbul"), while a

@@ -79,7 +79,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> list[Event]:
         coded = {v.i: a for v in doc if (a := self._action(v)) is not None}
         named = [(n, a) for n in doc if n.dep_ in ("nsubj", "nsubjpass") and (a := self._named_event(n)) is not None]
-        if not (coded or named) or not doc._.entities:
+        if not (coded or named):
             return []
         actors = DocActors(doc, doc._.entities, doc._.quotes, self.table, self.dictionary.first_person)
         absorbed = set()
@@ -246,7 +246,7 @@ class EventCoder:
         clause can refer to: "it" is no person, "he" and "she" are."""
         person = self.dictionary.third_person[pronoun.lower_]
         return [a for a in actors.phrase(speaker, subject=True)
-                if person is None or (actors.entities[a.entity].type == "PERSON") == person]
+                if a.entity is not None and (person is None or (actors.entities[a.entity].type == "PERSON") == person)]
 
     def _targets(self, verb: Token, headword: str, action: Action, actors: DocActors,
                  sources: set[Actor]) -> tuple[Optional[Token], list[Actor]]:
@@ -255,12 +255,17 @@ class EventCoder:
         content = self.dictionary.action_words(headword)
         named = content | LOCATIVE if roots & self.dictionary.hostile_roots else content
         located = roots <= self.dictionary.located_roots and not named & LOCATIVE
-        for arg in target_arguments(verb, named, self.dictionary.clause_target(action),
-                                    self.dictionary.topics(headword)):
+        clause = self.dictionary.clause_target(action)
+        for arg in target_arguments(verb, named, clause, self.dictionary.topics(headword)):
+            if clause and arg.lemma_.lower() in self.dictionary.audiences:
+                continue  # "told reporters that ...": the press hears it, it is not about them
             # "fired at", "a crackdown in": force is aimed at the place; "signed an agreement
             # in Istanbul": the object that codes the act is not about where it was signed
             places = not (located and {arg.lemma_.lower(), *contents(arg)} & content)
-            found = [a for a in actors.phrase(arg, places=places) if a not in sources]
+            # "deployed troops to Belarus": troops the entry names are what is sent, not whom to
+            instrument = arg.lemma_.lower() in content
+            found = [a for a in actors.phrase(arg, places=places)
+                     if a not in sources and not (instrument and a.entity is None)]
             if found:
                 return arg, found
         return None, []

@@ -95,6 +95,31 @@ def test_an_armed_group_acts_as_itself(nlp):
     assert triples(nlp, "Hamas fired rockets at Israel.") == {("PSEREB", "ISR", "190")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested students in the capital.", {("---COP", "---EDU", "173")}),
+    ("Russia restored ties with the rebels.", {("RUS", "---REB", "050")}),
+    ("Clerics and lawmakers said that Brazil would cope.", {("---REL", "BRA", "010"), ("---LEG", "BRA", "010")}),
+    # a role that modifies, belongs to someone or names a thing is no group of its own
+    ("Russia will abandon military ties with Georgia.", {("RUS", "GEO", "161")}),
+    ("Crowds burned down its embassy.", set()),
+    ("The authority granted a loan to Chile.", set()),
+    # troops the verb's entry names are what is sent, not where to
+    ("Russia deployed troops to Belarus.", {("RUS", "BLR", "154")}),
+])
+def test_a_role_of_no_named_place_acts_with_unknown_country(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_a_role_of_no_named_place_is_no_entity(nlp):
+    (event,) = nlp("Police arrested students in the capital.")._.events
+    assert (event.source, event.target) == (None, None)
+
+
+def test_the_press_a_statement_is_made_to_is_not_its_target(nlp):
+    assert triples(nlp, "Funaro told journalists that Brazil might adopt a new approach.") == {(None, "BRA", "010")}
+    assert triples(nlp, "Funaro told reporters.") == set()
+
+
 # -- one sentence per root family -------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

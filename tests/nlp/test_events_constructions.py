@@ -82,8 +82,8 @@ def test_seats_of_government_act_for_it(nlp):
 
 
 def test_actor_table_reads_plurals_and_names_without_their_article():
-    table = ActorTable({"agents": {"congress": "LEG", "minister": "GOV"}, "regions": {}, "seats": {}, "groups": {},
-                        "organisations": {}}, {"the Shire": "SHR"})
+    table = ActorTable({"agents": {"congress": "LEG", "minister": "GOV"}, "not_groups": [], "regions": {}, "seats": {},
+                        "groups": {}, "organisations": {}}, {"the Shire": "SHR"})
     assert table.agent("Congresses") == "LEG"
     assert table.agent("ministers") == "GOV"
     assert table.agent("congresse") is None
