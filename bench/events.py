@@ -37,6 +37,7 @@ from spacy.language import Language
 from newsgraph.extract import extract
 from newsgraph.ingest import ReadError
 from newsgraph.model import Article, Record
+from newsgraph.nlp.actors import UNKNOWN_COUNTRY
 from newsgraph.nlp.pipeline import COMPONENTS, MODEL
 
 HERE = Path(__file__).resolve().parent
@@ -191,6 +192,9 @@ def coverage(eval_dir: Path, n: int) -> None:
             events["source"] += e.source_actor is not None
             events["target"] += e.target_actor is not None
             events["both"] += e.source_actor is not None and e.target_actor is not None
+            # a role of no named place ("---COP") is coded, but says nothing of a country
+            events["both with country"] += all(c and not c.startswith(UNKNOWN_COUNTRY)
+                                               for c in (e.source_actor, e.target_actor))
             for entity, code in ((e.source, e.source_actor), (e.target, e.target_actor)):
                 if code is None and entity in names:
                     uncoded[names[entity]] += 1
