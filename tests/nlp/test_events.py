@@ -285,6 +285,7 @@ def test_a_reported_future_act_of_the_reporter_is_its_announcement(nlp):
     ("Germany did not say that Iran was wrong.", set()),
     # a belief stated is a statement
     ("Iran believes that the United States will not attack.", {("IRN", "USA", "010")}),
+    ("Clerics and lawmakers believe Iran can cope.", {("---REL", "IRN", "010"), ("---LEG", "IRN", "010")}),
 ])
 def test_a_statement_that_names_another_actor_is_010(nlp, text, expected):
     assert triples(nlp, text) == expected
