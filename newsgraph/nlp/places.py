@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.component import doc_component
 from newsgraph.nlp.mentions import BIG_CITY
-from newsgraph.resolve.gazetteer import Place, fold, gazetteer, towns, variants
+from newsgraph.resolve.gazetteer import Place, fold, gazetteer, is_code, towns, variants
 from newsgraph.resolve.geocode import Context, choose, inside
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -61,7 +61,10 @@ def find_places(doc: Doc) -> list[Entity]:
             candidates[e.id] = _towns(e)
     by_start = {m.start: e for e in entities for m in e.mentions}
     for e in entities:
-        if e.type in PLACE_LABELS:
+        seat = gazetteer().seat(e.name)
+        if seat is not None:
+            _locate(e, seat, is_place=False)  # "the White House" is in Washington
+        elif e.type in PLACE_LABELS:
             others = contexts[e.id]
             place = dateline_place if e is dateline else _choose(e, candidates[e.id], others,
                                                                  _area_after(text, e, by_start, others))
@@ -74,8 +77,10 @@ def find_places(doc: Doc) -> list[Entity]:
             if place is not None:
                 _locate(e, place, is_place=False)
         elif e.type == "ORG":
-            # An organisation called by a place's name is there: "the EU", a club "Portland".
-            place = choose(gazetteer().places(e.name), ctx, name=e.name)
+            # An organisation called by a place's name is there: "the EU", a club "Portland";
+            # an acronym only by a country's or region's ("the OAS" is no Philippine town)
+            places = [p for p in gazetteer().places(e.name) if not is_code(e.name) or p.kind in ("country", "region")]
+            place = choose(places, ctx, name=e.name)
             if place is not None:
                 _locate(e, place, is_place=False)
     return entities

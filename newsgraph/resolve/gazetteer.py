@@ -70,7 +70,8 @@ def is_code(name: str) -> bool:
 class Gazetteer:
     """Name and adjective indexes over every place newsgraph knows."""
 
-    def __init__(self, places: Iterable[tuple[str, Place]], adjectives: Iterable[tuple[str, Place]]) -> None:
+    def __init__(self, places: Iterable[tuple[str, Place]], adjectives: Iterable[tuple[str, Place]],
+                 seats: Iterable[tuple[str, Place]] = ()) -> None:
         self._names: dict[str, list[Place]] = defaultdict(list)
         self._adjectives: dict[str, Place] = {}
         self._by_key: dict[tuple[str, str], Place] = {}
@@ -81,6 +82,7 @@ class Gazetteer:
             self._by_key.setdefault((place.kind, place.key), place)
         for name, place in adjectives:
             self._adjectives.setdefault(self._key(name), place)
+        self._seats = {self._key(name): place for name, place in seats}
 
     @staticmethod
     def _key(name: str) -> str:
@@ -105,6 +107,11 @@ class Gazetteer:
             if key in self._adjectives:
                 return self._adjectives[key]
         return None
+
+    def seat(self, name: str) -> Optional[Place]:
+        """The capital a seat of government is in ("the Kremlin" -> Moscow): where it is,
+        not what it is (a seat names its government, not a place)."""
+        return next((self._seats[k] for k in self._keys(name) if k in self._seats), None)
 
     def get(self, kind: str, key: str) -> Optional[Place]:
         return self._by_key.get((kind, key))
@@ -237,7 +244,21 @@ def gazetteer() -> Gazetteer:
     names += admin1
     names += _admin2()
     names += _cities(capitals)
-    return Gazetteer(names, adjectives)
+    return Gazetteer(names, adjectives, _seats(names))
+
+
+def _seats(names: list[tuple[str, Place]]) -> Iterator[tuple[str, Place]]:
+    """Seats of government ("the White House", "the Kremlin", from the CAMEO actor table)
+    and the capitals they are in, whatever else bears the name (Casablanca is "White House"
+    in Arabic)."""
+    capitals: dict[str, Place] = {}
+    for _, p in names:  # the biggest city of the capital's name: Washington, D.C., not Illinois
+        if p.kind == "city" and p.capital_of and p.population > getattr(capitals.get(p.capital_of), "population", -1):
+            capitals[p.capital_of] = p
+    for name, code in load("cameo_actors.json")["seats"].items():
+        country = pycountry.countries.get(alpha_3=code[:3])
+        if country is not None and country.alpha_2 in capitals:
+            yield name, capitals[country.alpha_2]
 
 
 class Towns:

@@ -18,7 +18,7 @@ from newsgraph.resolve.gazetteer import Place, fold
 
 #: Score bonuses, in orders of magnitude of population.
 CITY_BONUS = 1.0
-CAPITAL_BONUS = 1.0
+CAPITAL_BONUS = 2.5
 CONTEXT_COUNTRY_BONUS = 2.0
 DATELINE_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 3.0
@@ -49,6 +49,9 @@ class Context:
                 ctx.admin1[sure.admin1] += 1
         if dateline is not None and dateline.country:
             ctx.countries[dateline.country] += 1
+        if dateline is not None and dateline.admin1 and dateline.kind in ("city", "admin2"):
+            # a story from Dallas is about Texas: "Paris" there is Paris, Texas
+            ctx.admin1[dateline.admin1] += 1
         return ctx
 
     def without(self, places: Sequence[Place]) -> "Context":
@@ -75,8 +78,9 @@ def _unambiguous(places: Sequence[Place]) -> Optional[Place]:
 def score(place: Place, ctx: Context, name: str = "") -> float:
     s = math.log10(place.population + 1)
     if place.kind == "city":
-        s += CITY_BONUS + (CAPITAL_BONUS if place.capital_of else 0.0)
-        s += PRIMARY_NAME_BONUS if fold(place.name) == fold(name) else 0.0
+        s += CITY_BONUS
+        if fold(place.name) == fold(name):
+            s += PRIMARY_NAME_BONUS + (CAPITAL_BONUS if place.capital_of else 0.0)
     if place.country and ctx.countries[place.country]:
         s += CONTEXT_COUNTRY_BONUS
     if place.country and place.country == ctx.dateline_country:

@@ -132,6 +132,23 @@ def test_organisation_called_by_a_place_name_is_located_there(places):
     assert club.type == "ORG" and club.country == "US" and club.kb_id is None
 
 
+def test_an_acronym_organisation_is_no_town_of_that_name(places):
+    es = places("The OAS and the UN condemned the coup in Honduras.")
+    assert by_mention(es, "OAS").lat is None and by_mention(es, "UN").lat is None  # not Oas, Philippines
+
+
+def test_a_seat_of_government_is_in_its_capital_not_where_its_name_is(places):
+    es = places("The White House and the Kremlin declined to comment.")
+    white_house, kremlin = by_mention(es, "White House"), by_mention(es, "Kremlin")
+    assert white_house.country == "US" and km(white_house.lat, white_house.lon, 38.9, -77.04) < 20  # not Casablanca
+    assert kremlin.country == "RU" and kremlin.kb_id is None  # where it is, not what it is
+
+
+def test_a_capital_by_its_name_beats_a_town_of_the_datelines_country(places):
+    es = places("WASHINGTON (Reuters) - Officials in Paris and Washington agreed on the plan.")
+    assert by_mention(es, "Paris").country == "FR"
+
+
 def test_added_dateline_joins_the_entity_of_the_same_place(places):
     es = places("He left early. BOSTON (Reuters) - The owner of a restaurant in Boston said it would close.")
     boston = by_mention(es, "BOSTON")

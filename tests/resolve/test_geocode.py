@@ -28,6 +28,13 @@ def test_dateline_country_decides():
     assert choose([PARIS_FR, PARIS_TX], ctx) is PARIS_TX
 
 
+def test_a_capital_by_its_own_name_outweighs_a_town_of_the_storys_country():
+    washington = Place("city", "12", "Washington", 38.9, -77.04, "US", 690_000, admin1="US.DC", capital_of="US")
+    assert choose([PARIS_FR, PARIS_TX], Context.of([], dateline=washington), name="Paris") is PARIS_FR
+    dallas = Place("city", "7", "Dallas", 32.8, -96.8, "US", 1_300_000, admin1="US.TX")
+    assert choose([PARIS_FR, PARIS_TX], Context.of([], dateline=dallas), name="Paris") is PARIS_TX
+
+
 def test_country_wins_unless_the_story_is_in_the_other_country():
     assert choose([GEORGIA, GEORGIA_US], Context()) is GEORGIA
     us_story = Context.of([[Place("country", "US", "United States", 39.5, -99.0, "US")]])
