@@ -76,6 +76,13 @@ class Entity:
     metonym_for: Optional[str] = None
 
 
+def next_entity_id(entities: list[Entity]) -> str:
+    """An id no entity of the article has ("e" and one more than the highest number): a
+    component adding an entity after others were dropped must not reuse one."""
+    ids = [int(e.id[1:]) for e in entities if e.id[:1] == "e" and e.id[1:].isdigit()]
+    return f"e{max(ids, default=0) + 1}"
+
+
 @dataclass
 class Quote(Span):
     #: "direct" | "partial" | "indirect"

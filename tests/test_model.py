@@ -1,6 +1,7 @@
 import dataclasses
 
-from newsgraph.model import Amount, Article, Entity, Mention, Quote, Record, Repeat, Span, Theme, TimeRef, Tone
+from newsgraph.model import (Amount, Article, Entity, Mention, Quote, Record, Repeat, Span, Theme, TimeRef, Tone,
+                             next_entity_id)
 
 
 def _record() -> Record:
@@ -65,3 +66,8 @@ def test_content_hash_ignores_id_but_not_text():
     a = Article(id="1", text="same")
     assert a.content_hash == Article(id="2", text="same").content_hash
     assert a.content_hash != Article(id="1", text="other").content_hash
+
+
+def test_next_entity_id_follows_the_highest_not_the_count():
+    assert next_entity_id([]) == "e1"
+    assert next_entity_id([Entity(id="e2", name="London", type="GPE"), Entity(id="x", name="?", type="ORG")]) == "e3"

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.model import Entity, Mention
+from newsgraph.model import Entity, Mention, next_entity_id
 from newsgraph.nlp.component import doc_component
 from newsgraph.nlp.mentions import BIG_CITY
 from newsgraph.resolve.gazetteer import Place, fold, gazetteer, is_code, towns, variants
@@ -172,12 +172,24 @@ def _dateline(text: str, span: tuple[int, int], entities: list[Entity]) -> Optio
     organisation or a person is a place ("PLEASANTON, Calif.--(BUSINESS WIRE)--")."""
     start, end = span
     city = any(p.kind == "city" for p in gazetteer().places(text[start:end]))
+    if city:
+        _unglue(entities, start, end)
     for e in entities:
         if any(m.start <= start < m.end for m in e.mentions):
             if e.type in DATELINE_WRONG and city and all((m.start, m.end) == span for m in e.mentions):
                 e.type = "GPE"
             return e if e.type in PLACE_LABELS else None
     return _add_place(entities, text, start, end) if city else None
+
+
+def _unglue(entities: list[Entity], start: int, end: int) -> None:
+    """Drop the mentions in which the model glued a dateline city to the words after it
+    ("TORONTO - Police" as an organisation), and an entity left with none."""
+    for e in list(entities):
+        if e.type in DATELINE_WRONG and any(m.start == start and m.end > end for m in e.mentions):
+            e.mentions = [m for m in e.mentions if not (m.start == start and m.end > end)]
+            if not e.mentions:
+                entities.remove(e)
 
 
 def _add_place(entities: list[Entity], text: str, start: int, end: int) -> Entity:
@@ -189,7 +201,7 @@ def _add_place(entities: list[Entity], text: str, start: int, end: int) -> Entit
         if e.type in PLACE_LABELS and fold(e.name) == fold(name):
             e.mentions = sorted([*e.mentions, mention], key=lambda m: m.start)
             return e
-    e = Entity(id=f"e{len(entities) + 1}", name=name.title() if name.isupper() else name, type="GPE",
+    e = Entity(id=next_entity_id(entities), name=name.title() if name.isupper() else name, type="GPE",
                mentions=[mention])
     entities.append(e)
     return e

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Entity, Mention, Quote
+from newsgraph.model import Entity, Mention, Quote, next_entity_id
 from newsgraph.nlp.attribution import mention_span
 from newsgraph.nlp.component import doc_component
 from newsgraph.resolve.roles import role_of, title_at_end
@@ -198,8 +198,7 @@ class _Resolver:
     def _new_person(self, span: Span) -> Entity:
         """A named speaker the NER missed becomes a person of its own."""
         name = _name_part(span)
-        ids = [int(e.id[1:]) for e in self.entities if e.id[:1] == "e" and e.id[1:].isdigit()]
-        ent = Entity(id=f"e{max(ids, default=0) + 1}", name=name.text, type="PERSON",
+        ent = Entity(id=next_entity_id(self.entities), name=name.text, type="PERSON",
                      mentions=[Mention(name.start_char, name.end_char, name.text, "name")])
         self.entities.append(ent)
         self.cands[ent.id] = self._candidate(ent)

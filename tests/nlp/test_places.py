@@ -149,6 +149,12 @@ def test_a_capital_by_its_name_beats_a_town_of_the_datelines_country(places):
     assert by_mention(es, "Paris").country == "FR"
 
 
+def test_a_dateline_the_model_glued_to_the_next_words_is_a_place_of_its_own(places):
+    es = places("TORONTO - Police in London said the suspect was arrested.")
+    assert sorted((e.name, e.country) for e in es) == [("London", "CA"), ("Toronto", "CA")]  # London, Ontario
+    assert len({e.id for e in es}) == len(es)
+
+
 def test_added_dateline_joins_the_entity_of_the_same_place(places):
     es = places("He left early. BOSTON (Reuters) - The owner of a restaurant in Boston said it would close.")
     boston = by_mention(es, "BOSTON")
