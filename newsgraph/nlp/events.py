@@ -256,16 +256,21 @@ class EventCoder:
         named = content | LOCATIVE if roots & self.dictionary.hostile_roots else content
         located = roots <= self.dictionary.located_roots and not named & LOCATIVE
         clause = self.dictionary.clause_target(action)
+        own = {a.entity for a in sources if a.entity is not None}
+        countries = {a.code[:3] for a in sources if a.code}
         for arg in target_arguments(verb, named, clause, self.dictionary.topics(headword)):
             if clause and arg.lemma_.lower() in self.dictionary.audiences:
                 continue  # "told reporters that ...": the press hears it, it is not about them
             # "fired at", "a crackdown in": force is aimed at the place; "signed an agreement
             # in Istanbul": the object that codes the act is not about where it was signed
             places = not (located and {arg.lemma_.lower(), *contents(arg)} & content)
-            # "deployed troops to Belarus": troops the entry names are what is sent, not whom to
+            # "deployed (Russian) troops to Belarus": troops the entry names are what is sent,
+            # not whom to, unless they are someone else's ("expelled Russian diplomats")
             instrument = arg.lemma_.lower() in content
-            found = [a for a in actors.phrase(arg, places=places)
-                     if a not in sources and not (instrument and a.entity is None)]
+            # "New Zealand and Fiji signed an agreement that will let New Zealand troops ...":
+            # a source's own entity in another role is no target
+            found = [a for a in actors.phrase(arg, places=places) if a not in sources and a.entity not in own
+                     and not (instrument and (a.entity is None or (a.code or "")[:3] in countries))]
             if found:
                 return arg, found
         return None, []

@@ -103,11 +103,20 @@ def test_an_armed_group_acts_as_itself(nlp):
     ("Russia will abandon military ties with Georgia.", {("RUS", "GEO", "161")}),
     ("Crowds burned down its embassy.", set()),
     ("The authority granted a loan to Chile.", set()),
-    # troops the verb's entry names are what is sent, not where to
+    # troops the verb's entry names are what is sent, not where to, unless someone else's
     ("Russia deployed troops to Belarus.", {("RUS", "BLR", "154")}),
+    ("Russia deployed Russian troops to Belarus.", {("RUS", "BLR", "154")}),
+    ("Russia expelled Polish diplomats.", {("RUS", "POLGOV", "161")}),
 ])
 def test_a_role_of_no_named_place_acts_with_unknown_country(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_a_sources_own_entity_in_another_role_is_no_target(nlp):
+    found = triples(nlp, "New Zealand and Fiji signed an agreement in Suva on Tuesday that will let "
+                         "New Zealand troops deploy to Fiji.")
+    assert {("NZL", "FJI", "057"), ("FJI", "NZL", "057")} <= found
+    assert not any(s[:3] == t[:3] for s, t, _ in found)
 
 
 def test_a_role_of_no_named_place_is_no_entity(nlp):
