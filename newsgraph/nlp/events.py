@@ -206,6 +206,11 @@ class EventCoder:
                 intent = intent or any(c.dep_ == "aux" and c.lower_ in self.dictionary.future_modals
                                        for t in scope for c in t.children)
             arg, targets = self._targets(verb, headword, action, actors, set(sources))
+            if len(sources) > 1 and arg is not None and not argument_of(arg, verb) and self._mutual(verb, action):
+                # "Croatia and Slovenia signed an agreement ... ending a quarrel since the
+                # break-up of Yugoslavia": a joint act of its subjects, not aimed at a name
+                # deep inside its object
+                arg, targets = None, []
         if not sources:
             return
         left = min(first.left_edge.i, verb.i)
@@ -311,6 +316,20 @@ def arguments(verb: Token) -> set[str]:
                     out.add(o.lemma_.lower())
                     out.update(m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound"))
     return out
+
+
+def argument_of(arg: Token, verb: Token) -> bool:
+    """Whether ``arg`` belongs to the verb's own clause or a purpose clause of it ("signed a
+    treaty to supply Ukraine"), not to a clause of its own inside it ("an agreement that
+    allows ...", "ending a quarrel ...")."""
+    tok = arg.head
+    while tok.i != verb.i:
+        if tok.pos_ in ("VERB", "AUX") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def contents(obj: Token) -> Iterator[str]:

@@ -239,7 +239,10 @@ def gazetteer() -> Gazetteer:
     for row in _rows("place_aliases.tsv"):
         target = row["target"]
         place = countries.get(target) or regions.get(target) or by_admin1[target]
-        (adjectives if row["kind"] == "adjective" else names).append((row["alias"], place))
+        if row["kind"] == "adjective":
+            adjectives += [(a, place) for a in (row["alias"], plural(row["alias"])) if a]
+        else:
+            names.append((row["alias"], place))
     adjectives += demonyms
     names += admin1
     names += _admin2()

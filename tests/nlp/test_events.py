@@ -119,6 +119,15 @@ def test_a_sources_own_entity_in_another_role_is_no_target(nlp):
     assert not any(s[:3] == t[:3] for s, t, _ in found)
 
 
+def test_coordinated_subjects_of_a_joint_act_are_not_aimed_at_a_name_in_a_clause_of_their_object(nlp):
+    found = triples(nlp, "Croatia and Slovenia signed an agreement on Tuesday that allows fishermen to work in the bay, "
+                         "ending a quarrel that has lasted since the break-up of Yugoslavia.")
+    assert found == {("HRV", "SVN", "057"), ("SVN", "HRV", "057")}
+    # a purpose clause is the act's own: the treaty is to supply Ukraine
+    assert triples(nlp, "France and Germany signed a treaty to supply Ukraine with tanks.") == {
+        ("FRA", "UKR", "057"), ("DEU", "UKR", "057")}
+
+
 def test_a_role_of_no_named_place_is_no_entity(nlp):
     (event,) = nlp("Police arrested students in the capital.")._.events
     assert (event.source, event.target) == (None, None)

@@ -34,6 +34,8 @@ def test_demonyms_and_adjectives(g):
     assert g.adjective("Russians").key == "RU"
     assert g.adjective("American").key == "US"  # not a territory sharing the demonym
     assert g.adjective("Central Asian").key == "central-asia"
+    # the project's own adjectives, and their plurals: "Slovenian fishermen", "Ecuadorians"
+    assert g.adjective("Slovenian").key == "SI" and g.adjective("Ecuadorians").key == "EC"
 
 
 def test_cities_and_subdivisions(g):
