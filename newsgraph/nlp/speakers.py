@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Entity, Mention, Quote, next_entity_id
 from newsgraph.nlp.attribution import mention_span
 from newsgraph.nlp.component import doc_component
+from newsgraph.resolve.gazetteer import gazetteer
 from newsgraph.resolve.roles import role_of, title_at_end
 from newsgraph.resolve.within import similar
 
@@ -48,23 +49,44 @@ CONFIDENCE = {"name": 1.0, "surname": 0.9, "new": 0.7, "nominal": 0.85, "pronoun
 def _knowledge() -> dict:
     raw = json.loads((DATA_DIR / "speaker_roles.json").read_text(encoding="utf-8"))
     names = json.loads((DATA_DIR / "given_names.json").read_text(encoding="utf-8"))
-    return {"broader": {k: set(v) for k, v in raw["broader"].items()},
+    return {"broader": {k: set(v) for k, v in raw["broader"].items()}, "of_state": set(raw["of_state"]),
+            "state_qualifiers": set(raw["state_qualifiers"]), "subordinate": set(raw["subordinate"]),
             "female": set(raw["female"]), "male": set(raw["male"]), "relative": set(raw["relative"]),
             "given": {**{n: "m" for n in names["m"]}, **{n: "f" for n in names["f"]}}}
 
 
 def role_classes(role: str) -> set[str]:
     """``"Russian Foreign Minister"`` -> ``{"foreign minister", "minister", "diplomat", ...}``:
-    every title the role ends in and the wider roles those titles imply."""
-    words = role.casefold().split()
-    broader = _knowledge()["broader"]
+    every title the role ends in (not "president" in "vice president") and the wider roles
+    those titles imply, those of a state's office only when nothing but a place qualifies
+    the title ("Kenyan President" is a head of state, a "central bank president" is not)."""
+    original = role.split()
+    words = [w.casefold() for w in original]
+    k = _knowledge()
     out: set[str] = set()
     for n in range(1, len(words) + 1):
         suffix = " ".join(words[-n:])
-        if suffix in broader or title_at_end([suffix]):
+        if n < len(words) and words[-n - 1] in k["subordinate"]:
+            continue  # "vice president": not a president
+        if suffix in k["broader"] or title_at_end([suffix]):
             out.add(suffix)
-            out |= broader.get(suffix, set())
+            implied = k["broader"].get(suffix, set())
+            out |= implied if _of_a_state(original[:-n]) else implied - k["of_state"]
     return out
+
+
+def _of_a_state(qualifiers: list[str]) -> bool:
+    """Whether words before a title leave it a state's office: none, a place or demonym
+    ("Kenyan", "South Korean", "Brazil's"), or a word such as "interim"."""
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in qualifiers]
+    if not words or _place_word(" ".join(words)):
+        return True
+    return all(w.casefold() in _knowledge()["state_qualifiers"] or _place_word(w) for w in qualifiers)
+
+
+def _place_word(text: str) -> bool:
+    return gazetteer().adjective(text) is not None or any(
+        p.kind in ("country", "region", "admin1") for p in gazetteer().places(text))
 
 
 def gender_of_words(words: list[str]) -> Optional[str]:

@@ -33,6 +33,23 @@ def test_role_classes_follow_the_title():
     assert role_classes("Russian") == set()
 
 
+@pytest.mark.parametrize("role, head_of_state", [
+    ("Kenyan President", True), ("President", True), ("South Korean President", True), ("Brazil's President", True),
+    ("interim president", True),
+    # a president of something else, or a vice president, is no head of state
+    ("central bank president", False), ("Board President", False), ("European Commission President", False),
+    ("executive vice president", False),
+])
+def test_a_states_office_alone_implies_its_rank(role, head_of_state):
+    assert ("head of state" in role_classes(role)) is head_of_state
+
+
+def test_a_subordinate_title_is_not_the_title_it_ends_in():
+    assert "president" not in role_classes("vice president")
+    assert "foreign minister" not in role_classes("Deputy Foreign Minister")
+    assert {"deputy foreign minister", "minister", "diplomat"} <= role_classes("Deputy Foreign Minister")
+
+
 def test_gender_words():
     assert gender_of_words(["Mrs."]) == "f"
     assert gender_of_words(["spokesman"]) == "m"
