@@ -17,6 +17,7 @@ router = APIRouter(prefix="/api")
 Interval = Literal["day", "week", "month", "year"]
 #: Articles per POST: one request should not hold the writer for long.
 MAX_POSTED = 100
+ACTOR_CODE = "CAMEO actor code or prefix (RUSGOV, IGO, ---COP) or ISO country code (RU)."
 
 
 def _found(item: Optional[Any], what: str) -> Any:
@@ -130,9 +131,11 @@ def list_amounts(speaker: Optional[str] = Query(None, max_length=64, description
 def list_events(actor: Optional[str] = Query(None, max_length=64, description="Entity id on either side."),
                 source: Optional[str] = Query(None, max_length=64), target: Optional[str] = Query(None, max_length=64),
                 root: Optional[str] = Query(None, pattern=r"^\d{2}$", description="CAMEO root code, e.g. 04."),
+                source_actor: Optional[str] = Query(None, max_length=32, description=ACTOR_CODE),
+                target_actor: Optional[str] = Query(None, max_length=32, description=ACTOR_CODE),
                 f: Filters = Depends(filters), p: Paging = Depends(paging), s: Store = Depends(store)):
     """Coded events between actors, newest first."""
-    return events.events(s, actor, source, target, root, f, p.limit, p.offset).to_dict()
+    return events.events(s, actor, source, target, root, f, p.limit, p.offset, source_actor, target_actor).to_dict()
 
 
 @router.get("/timeline", response_model=list[schemas.TimelinePoint], tags=["timelines"])

@@ -29,7 +29,6 @@ def events(
     db: str = typer.Option(DEFAULT_DB, help="DuckDB file, or a postgresql:// URL."),
 ) -> None:
     """CAMEO-coded events between actors, newest first."""
-    from newsgraph.store.queries.actors import actor_code  # loads spaCy: only for this command
     from newsgraph.store.queries.events import events as query_events
 
     if root is not None and not (len(root) == 2 and root.isdigit()):
@@ -37,8 +36,7 @@ def events(
         raise typer.Exit(2)
     with open_store(db, read_only=True) as store:
         page = query_events(store, root=root, limit=limit,
-                            source_actor=actor_code(source) if source else None,
-                            target_actor=actor_code(target) if target else None)
+                            source_actor=source, target_actor=target)
     columns = ("published", "source_actor", "code", "target_actor", "goldstein", "source_name", "target_name", "text")
     _print([{c: row[c] for c in columns} for row in page.items], columns, format)
 

@@ -66,6 +66,10 @@ def test_amounts_and_events(client, ids):
     events = client.get("/api/events", params={"actor": ids["Kazakhstan"]}).json()
     assert events["total"] == 2 and events["items"][0]["code"] == "061"
     assert client.get("/api/events", params={"root": "03"}).json()["total"] == 3
+    # by CAMEO actor code prefix, or a country's ISO code
+    by_russia = client.get("/api/events", params={"source_actor": "RU"}).json()
+    assert by_russia["total"] == 4 and {e["source_actor"] for e in by_russia["items"]} == {"RUS", "RUSGOV"}
+    assert client.get("/api/events", params={"source_actor": "RUSGOV", "target_actor": "KAZ"}).json()["total"] == 2
 
 
 def test_timelines_and_relations(client, ids):

@@ -41,6 +41,10 @@ def _at(text: str, needle: str) -> dict:
     return {"start": span.start, "end": span.end, "text": span.text}
 
 
+#: CAMEO actor codes of the sample entities, as the events component would give them.
+ACTOR_CODES = {"Russia": "RUS", "Sergey Lavrov": "RUSGOV", "Kazakhstan": "KAZ", "Germany": "DEU"}
+
+
 def build(aid: str, text: str, published: str, source: str, entities: dict[str, tuple[str, list[str]]],
           quotes: list[tuple[str, str]] = (), amounts: list[tuple[str, float, str, str, str]] = (),
           events: list[tuple[str, str, str, str, float]] = (), tone: float = 0.0,
@@ -67,8 +71,8 @@ def build(aid: str, text: str, published: str, source: str, entities: dict[str, 
                         speaker_mention=Span(mention.start, mention.end, mention.text), cue="said", confidence=0.9))
     ams = [Amount(**_at(text, t), value=v, unit=u, object=o, speaker=ids.get(sp))
            for t, v, u, o, sp in amounts]
-    evs = [Event(**_at(text, t), source=ids[s], target=ids[g], code=c, root=c[:2],
-                 quad_class=1, goldstein=gs) for t, s, g, c, gs in events]
+    evs = [Event(**_at(text, t), source=ids[s], target=ids[g], code=c, root=c[:2], quad_class=1, goldstein=gs,
+                 source_actor=ACTOR_CODES.get(s), target_actor=ACTOR_CODES.get(g)) for t, s, g, c, gs in events]
     tms = [TimeRef(**_at(text, t), value=v, granularity="day") for t, v in times]
     article = Article(id=aid, text=text, published=published, source=source, title=text.split(",")[0][:60],
                       url=f"https://news.example/{aid}")

@@ -16,18 +16,11 @@ from newsgraph.model import Record
 from newsgraph.nlp.tone import pair_tone
 from newsgraph.store.base import Store
 from newsgraph.store.queries.common import Filters
+from newsgraph.store.queries.events import actor_code
 from newsgraph.store.queries.timeline import day_of, fill, unit_of
 
 _IN_COUNTRY = ("a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
                "WHERE e.country = ?)")
-
-
-def actor_code(code: str) -> str:
-    """The CAMEO actor code (prefix) for an ISO alpha-2 or alpha-3 country code; other codes
-    ("RUSGOV", "IGOEEU") as given."""
-    code = code.upper()
-    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    return country.alpha_3 if country else code
 
 
 def iso_code(code: str) -> Optional[str]:
