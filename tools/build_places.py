@@ -55,7 +55,8 @@ def countries(out: pathlib.Path) -> None:
                  or capitals.get((code, (g.get("capital") or "").strip())))
         if not point:
             continue
-        rows.append([code, g["name"].strip(), f"{point[0]:.4f}", f"{point[1]:.4f}", g["geonameid"],
+        name = g["name"].strip().removeprefix("The ")  # "the Netherlands" mid-sentence
+        rows.append([code, name, f"{point[0]:.4f}", f"{point[1]:.4f}", g["geonameid"],
                      (g.get("capital") or "").strip(), d.get("demonym") or "", g.get("population") or 0])
     with open(out / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")

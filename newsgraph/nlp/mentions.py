@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.recase import TokenSpan, recased_entities
 from newsgraph.nlp.lexicon import load
@@ -31,6 +31,10 @@ COUNTRY_WRONG = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVEN
 #: Cities this big are places, not people or organisations, when the model says otherwise;
 #: smaller towns only after a locative preposition ("in Delft").
 BIG_CITY = 100_000
+#: Words that name a storm with the name after them, and what ends an office named after
+#: storms ("Storm Prediction Center").
+STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+STORM_OFFICES = frozenset({"center", "centre", "agency", "service", "office", "bureau", "institute", "unit"})
 #: Prepositions that put the next name on the map.
 LOCATIVE = {"in", "at", "near", "outside", "from", "into", "to"}
 #: Labels of names that may contain a place name ("Air Zimbabwe", "Washington Post").
@@ -51,6 +55,13 @@ _SCORE = re.compile(r"^\d+(?:[-:.]\d+)*$")
 @functools.cache
 def team_cues() -> frozenset[str]:
     return frozenset(load("team_cues.json")["words"])
+
+
+@functools.cache
+def calendar_words() -> frozenset[str]:
+    """Months and weekdays, which share their names with towns (March, Cambridgeshire)."""
+    times = load("times.json")
+    return frozenset([*times["months"], *times["weekdays"]])
 
 
 @functools.cache
@@ -92,6 +103,8 @@ def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
     is a GPE whatever the model said."""
     start, end, label = span
     text = doc[start:end].text
+    if named_storm(doc[start:end]):
+        return start, end, "EVENT"  # "Cyclone Winston" is no person
     places = gazetteer().places(text)
     kinds = {p.kind for p in places}
     if "country" in kinds:
@@ -110,6 +123,14 @@ def retype(doc: Doc, span: TokenSpan) -> TokenSpan:
             any(_well_known(p) for p in places) or (start > 0 and doc[start - 1].lower_ in LOCATIVE)):
         return start, end, "GPE"
     return span
+
+
+def named_storm(span: Span) -> bool:
+    """"Cyclone Winston", "Tropical Storm Alberto": a storm word, then its name."""
+    words = [t.lower_ for t in span]
+    if words[:1] == ["tropical"]:
+        words = words[1:]
+    return len(words) > 1 and words[0] in STORM_WORDS and not set(words[1:]) & (STORM_WORDS | STORM_OFFICES)
 
 
 def titled(doc: Doc, start: int, end: int) -> bool:
@@ -190,8 +211,8 @@ def gazetteer_spans(w: Words, spans: list[TokenSpan]) -> list[TokenSpan]:
                 places = [p for p in known if p.kind in ("country", "region")]
                 if places:
                     match = (i, end, _label_for(places[0]))
-                elif known and w.title[i] and i > 0 and w.words[i - 1] in LOCATIVE:
-                    match = (i, end, "GPE")
+                elif known and w.title[i] and i > 0 and w.words[i - 1] in LOCATIVE and text not in calendar_words():
+                    match = (i, end, "GPE")  # "in Manbij", but "in March" is a month
                 elif w.title[i] and gazetteer().adjective(text) is not None:
                     match = (i, end, "NORP")
                 if match:

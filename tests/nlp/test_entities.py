@@ -112,3 +112,13 @@ def test_surname_spelled_differently_and_tagged_otherwise_joins_the_person(ents)
     zelensky = by_mention(es, "Volodymyr Zelensky")
     assert [m.text for m in zelensky.mentions] == ["Volodymyr Zelensky", "Zelenskyy"]
     assert "Ukrainian President" in zelensky.roles
+
+
+def test_a_named_storm_is_an_event_not_a_person(ents):
+    es = ents("Cyclone Winston killed 44 people in Fiji. The Storm Prediction Center warned of tornadoes.")
+    assert by_mention(es, "Cyclone Winston").type == "EVENT"
+    assert by_mention(es, "Storm Prediction Center").type == "ORG"
+
+
+def test_a_country_is_named_without_its_article(ents):
+    assert by_mention(ents("The Netherlands and Belgium signed a treaty."), "Netherlands").name == "Netherlands"

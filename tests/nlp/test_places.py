@@ -114,6 +114,10 @@ def test_state_or_county_after_a_place_is_added_when_untagged(places):
     assert calif.type == "GPE" and calif.country == "US" and calif.kb_id is not None
 
 
+def test_a_month_after_a_locative_preposition_is_no_town(places):
+    assert places("Exports fell 5 percent in March, the ministry said.") == []  # not March, Cambridgeshire
+
+
 def test_known_town_after_a_locative_preposition(places):
     manbij = by_mention(places("The soldier had been embedded with US forces in Manbij near the border."), "Manbij")
     assert manbij.type == "GPE" and manbij.country == "SY"
