@@ -31,6 +31,8 @@ COUNTRY_WRONG = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVEN
 #: Cities this big are places, not people or organisations, when the model says otherwise;
 #: smaller towns only after a locative preposition ("in Delft").
 BIG_CITY = 100_000
+#: Designators that end a company's name, which no title makes a person's.
+CORPORATE = frozenset({"ltd", "inc", "corp", "co", "plc", "llc", "spa", "ag", "sa", "nv", "gmbh", "bhd", "pte"})
 #: Words that name a storm with the name after them, and what ends an office named after
 #: storms ("Storm Prediction Center").
 STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
@@ -135,10 +137,16 @@ def named_storm(span: Span) -> bool:
 
 def titled(doc: Doc, start: int, end: int) -> bool:
     """A name right after a title or honorific ("Violinist Anna Lavrov", "Ms. Lavrov"), or
-    with a title in apposition ("Anna Lavrov, a violinist,") names a person."""
+    with a title in apposition ("Anna Lavrov, a violinist,", "its director, Anna Lavrov,")
+    names a person."""
+    if doc[end - 1].lower_.rstrip(".") in CORPORATE:
+        return False  # "state-owned producer, Hindustan Copper Ltd"
     if start > 0 and marks_person(doc[start - 1].text):
         return True
-    return any(c.dep_ == "appos" and is_title(c.text) for c in doc[start:end].root.children)
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.i < start and is_title(root.head.text):
+        return True
+    return any(c.dep_ == "appos" and is_title(c.text) for c in root.children)
 
 
 def _well_known(place: Place) -> bool:

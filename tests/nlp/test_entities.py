@@ -122,3 +122,10 @@ def test_a_named_storm_is_an_event_not_a_person(ents):
 
 def test_a_country_is_named_without_its_article(ents):
     assert by_mention(ents("The Netherlands and Belgium signed a treaty."), "Netherlands").name == "Netherlands"
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person_unless_a_company(ents):
+    es = ents("The port authority blamed the union. Its director, Annelies de Groot, said every day cost money.")
+    assert by_mention(es, "Annelies de Groot").type == "PERSON"
+    es = ents("Prices fell after cuts by the state-owned producer, Hindustan Copper Ltd, traders said.")
+    assert by_mention(es, "Hindustan Copper Ltd").type == "ORG"
