@@ -128,6 +128,15 @@ def test_coordinated_subjects_of_a_joint_act_are_not_aimed_at_a_name_in_a_clause
         ("FRA", "UKR", "057"), ("DEU", "UKR", "057")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters threw stones at police in Nairobi.", {("---OPP", "KENCOP", "145")}),
+    ("A court in Tehran sentenced a French citizen to eight years.", {("IRNJUD", "FRACVL", "173")}),
+    ("Russia breached the ceasefire with Ukraine.", {("RUS", "UKR", "196")}),
+])
+def test_street_violence_sentences_and_breaches(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_a_role_of_no_named_place_is_no_entity(nlp):
     (event,) = nlp("Police arrested students in the capital.")._.events
     assert (event.source, event.target) == (None, None)
