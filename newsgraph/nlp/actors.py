@@ -201,7 +201,8 @@ class DocActors:
         if not places:
             # "police arrested students": a role of no named place still acts
             return [Actor(None, UNKNOWN_COUNTRY + agent)] if agent and self.table.is_group(tok) else []
-        return [Actor(a.entity, compose(self._base(self.entities[a.entity]), agent)) for a in places]
+        # "President of ... Jose Manuel Barroso": a person the role points at keeps his own code
+        return [Actor(a.entity, compose(self._base(self.entities[a.entity]), agent) or a.code) for a in places]
 
     def _places(self, tok: Token, depth: int) -> list[Actor]:
         """What a role noun belongs to; those with a code if any ("the Calenardhon Minister
@@ -251,7 +252,11 @@ class DocActors:
 
     def actor(self, entity: Entity, agent: Optional[str] = None) -> Actor:
         base, own_agent = self._affiliation(entity)
-        return Actor(entity.id, compose(base, agent or own_agent))
+        role = agent or own_agent
+        if base is None and role and entity.type in ("PERSON", "ORG"):
+            # "Finance Minister Dilson Funaro" in a story that does not say whose: a minister
+            return Actor(entity.id, UNKNOWN_COUNTRY + role)
+        return Actor(entity.id, compose(base, role))
 
     def _base(self, entity: Entity) -> Optional[str]:
         """The country, region or organisation code of an entity itself."""
@@ -302,7 +307,9 @@ class DocActors:
 
     def _token_base(self, tok: Token) -> Optional[str]:
         entity = self.entity_at(tok)
-        if entity is not None and entity.type in ("GPE", "NORP", "LOC"):
+        if entity is not None and (entity.type in ("GPE", "NORP", "LOC") or self.table.named(entity.name)):
+            # a place, or an organisation of the actor table: "President of the European
+            # Commission Jose Manuel Barroso" acts for the EU
             return self._base(entity)
         return self._word_base(tok.text)
 

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event
-from newsgraph.nlp.actors import ACTOR_PREPS, LOCATIVE, Actor, ActorTable, DocActors
+from newsgraph.nlp.actors import ACTOR_PREPS, LOCATIVE, UNKNOWN_COUNTRY, Actor, ActorTable, DocActors
 from newsgraph.nlp.cameo import Action, Codebook, VerbDictionary, codebook, verbs
 from newsgraph.nlp.component import doc_component
 
@@ -107,8 +107,7 @@ class EventCoder:
                 continue  # "warned it would attack": one threat, coded by the act
             for event in coded_events:
                 key = (event.source_actor, event.source, event.target_actor, event.target, event.code, event.start)
-                # "Japan agreed to buy more from Japanese makers": an actor does not act on itself
-                if key not in seen and not (event.source_actor and event.source_actor == event.target_actor):
+                if key not in seen and not acts_on_itself(event):
                     seen.add(key)
                     events.append(event)
         return events
@@ -292,6 +291,15 @@ class EventCoder:
         return Event(start, end, text, source=source.entity, target=target.entity, code=code, root=info.root,
                      quad_class=info.quad_class, goldstein=info.goldstein, source_actor=source.code,
                      target_actor=target.code, negated=negated)
+
+
+def acts_on_itself(event: Event) -> bool:
+    """"Japan agreed to buy more from Japanese makers": one entity, or one code of a known
+    country, on both sides (two ministers of no named country are two actors)."""
+    if event.source is not None and event.source == event.target:
+        return True
+    code = event.source_actor
+    return bool(code) and code == event.target_actor and not code.startswith(UNKNOWN_COUNTRY)
 
 
 def arguments(verb: Token) -> set[str]:

@@ -137,6 +137,16 @@ def test_street_violence_sentences_and_breaches(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+def test_a_named_official_of_no_named_country_is_coded_by_role(nlp):
+    # the story does not say whose minister: CAMEO's unknown country, with the role
+    assert triples(nlp, "Finance Minister Dilson Funaro criticized Argentina.") == {("---GOV", "ARG", "111")}
+    # two officials of no named country are two actors, not one acting on itself
+    assert len(nlp("Finance Minister Dilson Funaro met Treasury Secretary James Baker.")._.events) == 2
+    # a title of an organisation in the actor table: the person acts for it
+    found = triples(nlp, "Poland and President of the European Commission Jose Manuel Barroso held a meeting.")
+    assert ("POL", "IGOEEU", "040") in found
+
+
 def test_a_role_of_no_named_place_is_no_entity(nlp):
     (event,) = nlp("Police arrested students in the capital.")._.events
     assert (event.source, event.target) == (None, None)
