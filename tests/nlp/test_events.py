@@ -140,6 +140,8 @@ def test_street_violence_sentences_and_breaches(nlp, text, expected):
 def test_a_named_official_of_no_named_country_is_coded_by_role(nlp):
     # the story does not say whose minister: CAMEO's unknown country, with the role
     assert triples(nlp, "Finance Minister Dilson Funaro criticized Argentina.") == {("---GOV", "ARG", "111")}
+    # a company by its designator, with its country when its name gives one
+    assert triples(nlp, "The union negotiated an agreement with American Motors Corp.") >= {("---LAB", "USABUS", "046")}
     # two officials of no named country are two actors, not one acting on itself
     assert len(nlp("Finance Minister Dilson Funaro met Treasury Secretary James Baker.")._.events) == 2
     # a title of an organisation in the actor table: the person acts for it
