@@ -288,13 +288,18 @@ class DocActors:
         if entity.type in ("GPE", "LOC", "NORP", "FAC"):
             return base, None
         words = [w for role in entity.roles for w in role.split()]
-        words += [w for m in entity.mentions if m.kind == "name" for w in m.text.split()]
+        names = [m.text for m in entity.mentions if m.kind == "name"]
+        name_words = [w for n in names for w in n.split()]
+        # an organisation is what its head noun says: "International Criminal Court" is a
+        # court, "Bank of England" a bank; a person's name may hold a title ("Minister X")
+        role_words = words + ([head_noun(n) for n in names] if entity.type == "ORG" else name_words)
+        words += name_words
         mods = [t for root in self._roots.get(entity.id, ()) for t in self._np_of(root)]
         # a possessor is someone else: "the Kenyan government's fiercest critic" is Kenyan,
         # not government
         possessors = {p.i for t in mods if t.dep_ == "poss" for p in t.subtree}
         roles = [t.lemma_ for t in mods if t.i not in possessors]
-        agent = next((a for a in (self.table.agent(w) for w in words + roles) if a), None)
+        agent = next((a for a in (self.table.agent(w) for w in role_words + roles) if a), None)
         if base is None:
             base = next((b for b in (self._token_base(t) for t in mods) if b), None)
         if base is None:
@@ -315,6 +320,12 @@ class DocActors:
 
     def _word_base(self, word: str) -> Optional[str]:
         return self._place_words.get(word.casefold()) or self.table.named(word) or adjective_base(word)
+
+
+def head_noun(name: str) -> str:
+    """The last word of a name before its "of" phrase: "Bank of England" -> "Bank"."""
+    words = name.split(" of ")[0].split()
+    return words[-1] if words else ""
 
 
 def adjective_base(word: str) -> Optional[str]:

@@ -260,7 +260,6 @@ class EventCoder:
         named = content | LOCATIVE if roots & self.dictionary.hostile_roots else content
         located = roots <= self.dictionary.located_roots and not named & LOCATIVE
         clause = self.dictionary.clause_target(action)
-        own = {a.entity for a in sources if a.entity is not None}
         countries = {a.code[:3] for a in sources if a.code}
         for arg in target_arguments(verb, named, clause, self.dictionary.topics(headword)):
             if clause and arg.lemma_.lower() in self.dictionary.audiences:
@@ -271,9 +270,7 @@ class EventCoder:
             # "deployed (Russian) troops to Belarus": troops the entry names are what is sent,
             # not whom to, unless they are someone else's ("expelled Russian diplomats")
             instrument = arg.lemma_.lower() in content
-            # "New Zealand and Fiji signed an agreement that will let New Zealand troops ...":
-            # a source's own entity in another role is no target
-            found = [a for a in actors.phrase(arg, places=places) if a not in sources and a.entity not in own
+            found = [a for a in actors.phrase(arg, places=places) if a not in sources
                      and not (instrument and (a.entity is None or (a.code or "")[:3] in countries))]
             if found:
                 return arg, found
@@ -294,12 +291,14 @@ class EventCoder:
 
 
 def acts_on_itself(event: Event) -> bool:
-    """"Japan agreed to buy more from Japanese makers": one entity, or one code of a known
-    country, on both sides (two ministers of no named country are two actors)."""
-    if event.source is not None and event.source == event.target:
-        return True
+    """"Japan agreed to buy more from Japanese makers": one code of a known country on both
+    sides, or one entity in one role (two ministers of no named country are two actors, and
+    "Russian police arrested Russian students" two roles of one country)."""
     code = event.source_actor
-    return bool(code) and code == event.target_actor and not code.startswith(UNKNOWN_COUNTRY)
+    if code != event.target_actor:
+        return False
+    return (event.source is not None and event.source == event.target) or (
+        bool(code) and not code.startswith(UNKNOWN_COUNTRY))
 
 
 def arguments(verb: Token) -> set[str]:
@@ -397,8 +396,16 @@ def subject_of(chain: list[Token]) -> Optional[Token]:
 
 
 def co_subjects(subject: Token) -> list[Token]:
-    """``subject`` and the other subjects of the same verb, in order."""
-    return [subject] + [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i != subject.i]
+    """``subject`` and the other subjects of the same verb, in order; one right after
+    another with no comma or conjunction between names the same actor ("the state news
+    agency KCNA"), unlike a list ("Lions, tigers, and Gondor")."""
+    found = [subject]
+    for c in subject.head.children:
+        if c.dep_ == subject.dep_ and c.i != subject.i:
+            low, high = sorted((found[-1].i, c.i))
+            if any(t.is_punct or t.dep_ == "cc" for t in subject.doc[low + 1:high]):
+                found.append(c)
+    return found
 
 
 def target_arguments(verb: Token, named: frozenset[str], clause: bool,

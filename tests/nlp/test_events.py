@@ -142,11 +142,19 @@ def test_a_named_official_of_no_named_country_is_coded_by_role(nlp):
     assert triples(nlp, "Finance Minister Dilson Funaro criticized Argentina.") == {("---GOV", "ARG", "111")}
     # a company by its designator, with its country when its name gives one
     assert triples(nlp, "The union negotiated an agreement with American Motors Corp.") >= {("---LAB", "USABUS", "046")}
+    # an organisation is what its head noun says: a court, not criminals
+    assert triples(nlp, "The International Criminal Court criticized Libya.") == {("---JUD", "LBY", "111")}
     # two officials of no named country are two actors, not one acting on itself
     assert len(nlp("Finance Minister Dilson Funaro met Treasury Secretary James Baker.")._.events) == 2
     # a title of an organisation in the actor table: the person acts for it
     found = triples(nlp, "Poland and President of the European Commission Jose Manuel Barroso held a meeting.")
     assert ("POL", "IGOEEU", "040") in found
+
+
+def test_a_name_right_after_its_role_is_one_subject_not_a_list(nlp):
+    # the parser makes "agency" and "KCNA" two subjects: one actor, not two acting on each other
+    assert triples(nlp, "North Korea's state news agency KCNA condemned Japan.") == {("PRKMED", "JPN", "111")}
+    assert triples(nlp, "Russian police arrested Russian students in Moscow.") == {("RUSCOP", "RUSEDU", "173")}
 
 
 def test_a_role_of_no_named_place_is_no_entity(nlp):
