@@ -112,7 +112,7 @@ def test_a_role_of_no_named_place_acts_with_unknown_country(nlp, text, expected)
     assert triples(nlp, text) == expected
 
 
-def test_a_sources_own_entity_in_another_role_is_no_target(nlp):
+def test_two_signers_do_not_sign_with_the_troops_their_agreement_lets_deploy(nlp):
     found = triples(nlp, "New Zealand and Fiji signed an agreement in Suva on Tuesday that will let "
                          "New Zealand troops deploy to Fiji.")
     assert {("NZL", "FJI", "057"), ("FJI", "NZL", "057")} <= found
